@@ -1,0 +1,75 @@
+#pragma once
+
+#include "QuoteTypes.h"
+
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+
+// The bounded hand-over point between the network/decoding thread and the GUI thread.
+// Producers merge into it (successive quotes of one symbol collapse into one delta, so its size is bounded by the
+// number of symbols, not by the message rate); the consumer takes everything at its own pace.
+// Trades are also kept in order for time & sales, up to a cap (oldest dropped and counted).
+class UpdateBuffer : public QObject
+{
+    Q_OBJECT
+public:
+    enum Field : quint32 {
+        TradeField = 1u << 0,     // last, side, high/low/open candidates, volume/turnover increments, time
+        BookField = 1u << 1,      // a full book replaced the previous one
+        ReferenceField = 1u << 2, // previous close and today's session values from REST
+    };
+
+    struct Delta
+    {
+        quint32 fields = 0;
+        // Trades merged since the last take().
+        Decimal last;
+        Decimal firstPrice; // first trade price in this delta (open candidate)
+        Decimal high;
+        Decimal low;
+        Decimal volumeAdd;
+        Decimal turnoverAdd;
+        TradeSide side = TradeSide::Neutral;
+        int tradeCount = 0;
+        qint64 timeMs = 0;     // newest exchange time seen (trade or book)
+        qint64 receivedNs = 0; // monotonic receive time of the oldest update merged here (for tick-to-paint latency)
+        // Book: the newest snapshot replaces older ones.
+        QList<BookLevel> bids;
+        QList<BookLevel> asks;
+        ReferenceData reference;
+    };
+
+    struct Batch
+    {
+        QHash<QString, Delta> deltas;
+        QList<TradeTick> trades; // oldest first
+        quint64 tradesDropped = 0;
+        bool isEmpty() const { return deltas.isEmpty(); }
+    };
+
+    explicit UpdateBuffer(QObject* parent = nullptr);
+
+    // Producer side: callable from any thread.
+    void addTrade(const TradeTick& trade);
+    void addBook(const BookSnapshot& book);
+    void addReference(const ReferenceData& reference);
+    void setTradeCap(int cap);
+
+    // Consumer side.
+    Batch take();
+    int pendingSymbols() const;
+
+Q_SIGNALS:
+    // Emitted from the producer's thread when data arrives in an empty buffer; connect with a queued connection.
+    void updatesAvailable();
+
+private:
+    Delta& deltaFor(const QString& code, qint64 nowNs, bool* wasEmpty);
+    void notifyIfNeeded(bool wasEmpty);
+
+    mutable QMutex m_mutex;
+    Batch m_pending;
+    int m_tradeCap = 20000;
+};
