@@ -1,0 +1,146 @@
+#include "MonitorSession.h"
+
+#include "QuoteStore.h"
+#include "SymbolCatalog.h"
+#include "UpdateBuffer.h"
+#include "export/CsvExporter.h"
+#include "feed/AllTickFeed.h"
+#include "settings/Settings.h"
+#include "sim/SimServer.h"
+
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr auto SimulatorToken = "simulator";
+}
+
+MonitorSession::MonitorSession(const AppOptions& options, Settings* settings, QObject* parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_settings(settings)
+    , m_buffer(new UpdateBuffer(this))
+    , m_store(new QuoteStore(this))
+    , m_snapshotTimer(this)
+{
+    m_simulated = m_options.demo || m_options.allTickToken.isEmpty();
+    m_store->attach(m_buffer);
+    connect(&m_snapshotTimer, &QTimer::timeout, this, &MonitorSession::writeScheduledSnapshot);
+}
+
+MonitorSession::~MonitorSession()
+{
+    shutdown();
+}
+
+QStringList MonitorSession::defaultSymbols()
+{
+    return {u"600519.SH"_s, u"300750.SZ"_s, u"601318.SH"_s, u"000001.SZ"_s, u"700.HK"_s,   u"9988.HK"_s,
+            u"3690.HK"_s,   u"AAPL.US"_s,   u"NVDA.US"_s,   u"TSLA.US"_s,   u"MSFT.US"_s,  u"EURUSD"_s,
+            u"USDJPY"_s,    u"USDCNH"_s,    u"GOLD"_s,      u"Silver"_s,    u"USOIL"_s,    u"BTCUSDT"_s,
+            u"ETHUSDT"_s};
+}
+
+bool MonitorSession::start(QString* error)
+{
+    AllTickFeed::Config config;
+    if (m_simulated) {
+        SimServer::Config simConfig;
+        simConfig.seed = 1;
+        auto* sim = new SimServer(simConfig);
+        if (!sim->listen()) {
+            delete sim;
+            *error = tr("The built-in simulator could not listen on the loopback interface.");
+            return false;
+        }
+        m_simPort = sim->port();
+        m_simThread = new QThread(this);
+        m_simThread->setObjectName(u"simulator"_s);
+        sim->moveToThread(m_simThread);
+        connect(m_simThread, &QThread::finished, sim, &QObject::deleteLater);
+        m_simThread->start();
+        m_sim = sim;
+        config.stockUrl = sim->stockUrl(QString());
+        config.generalUrl = sim->generalUrl(QString());
+        config.token = QString::fromLatin1(SimulatorToken);
+        config.sourceId = u"simulator"_s;
+    } else {
+        config.stockUrl = m_options.allTickStockUrl.isEmpty() ? m_settings->allTickStockUrl() : m_options.allTickStockUrl;
+        config.generalUrl =
+            m_options.allTickGeneralUrl.isEmpty() ? m_settings->allTickGeneralUrl() : m_options.allTickGeneralUrl;
+        config.token = m_options.allTickToken;
+        if (!m_settings->allTickRestBaseOverride().isEmpty()) {
+            const QUrl base = m_settings->allTickRestBaseOverride();
+            config.stockRestBase = base.resolved(QUrl(u"quote-stock-b-api"_s));
+            config.generalRestBase = base.resolved(QUrl(u"quote-b-api"_s));
+        }
+        config.plan = m_settings->allTickPlan() == Settings::AllTickPlan::Free ? AllTickFeed::Plan::Free
+                                                                                : AllTickFeed::Plan::Paid;
+        config.sourceId = u"alltick"_s;
+    }
+
+    m_feedThread = new QThread(this);
+    m_feedThread->setObjectName(u"feed"_s);
+    auto* feed = new AllTickFeed(config, m_buffer);
+    feed->moveToThread(m_feedThread);
+    connect(m_feedThread, &QThread::finished, feed, &QObject::deleteLater);
+    connect(feed, &QuoteFeed::statsChanged, this, &MonitorSession::statsChanged);
+    connect(feed, &QuoteFeed::errorOccurred, this, &MonitorSession::errorOccurred);
+    m_feed = feed;
+    m_feedThread->start();
+
+    setSymbols(m_options.symbolsGiven ? m_options.symbols : defaultSymbols());
+
+    if (!m_options.snapshotPath.isEmpty() && m_options.snapshotIntervalSec > 0)
+        m_snapshotTimer.start(m_options.snapshotIntervalSec * 1000);
+    return true;
+}
+
+void MonitorSession::shutdown()
+{
+    m_snapshotTimer.stop();
+    if (m_feedThread) {
+        if (m_feed)
+            QMetaObject::invokeMethod(m_feed, &QuoteFeed::stop, Qt::QueuedConnection);
+        m_feedThread->quit();
+        m_feedThread->wait();
+        m_feedThread = nullptr;
+    }
+    if (m_simThread) {
+        m_simThread->quit();
+        m_simThread->wait();
+        m_simThread = nullptr;
+    }
+}
+
+void MonitorSession::setSymbols(const QStringList& codes)
+{
+    m_symbols = codes;
+    const QString source = m_feed ? m_feed->sourceId() : QString();
+    for (const QString& code : codes)
+        m_store->setSource(code, source);
+    if (m_feed)
+        QMetaObject::invokeMethod(m_feed, [feed = m_feed, codes] { feed->setSymbols(codes); }, Qt::QueuedConnection);
+}
+
+bool MonitorSession::writeSnapshot(const QString& path, QString* error) const
+{
+    QList<CsvRow> rows;
+    rows.reserve(m_symbols.size());
+    const SymbolCatalog& catalog = SymbolCatalog::builtIn();
+    for (const QString& code : m_symbols)
+        rows.append(CsvRow{code, catalog.displayName(code, m_chineseNames), m_store->quote(code)});
+    CsvExporter::Options options;
+    options.utf8Bom = m_settings->exportBom();
+    return CsvExporter::writeFile(path, rows, options, error);
+}
+
+void MonitorSession::writeScheduledSnapshot()
+{
+    QString error;
+    if (writeSnapshot(m_options.snapshotPath, &error))
+        Q_EMIT snapshotWritten(m_options.snapshotPath);
+    else
+        Q_EMIT snapshotFailed(error);
+}

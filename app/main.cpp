@@ -1,0 +1,97 @@
+// quotemonitor: wires the command line, settings, translations, the monitor session and the main window together.
+#include "MainWindow.h"
+#include "MonitorSession.h"
+#include "cli/CommandLine.h"
+#include "settings/Settings.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QProcessEnvironment>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+void printLine(FILE* stream, const QString& text)
+{
+    std::fputs(qUtf8Printable(text + u'\n'), stream);
+    std::fflush(stream);
+}
+
+QString resolveLanguage(const AppOptions& options, const Settings& settings)
+{
+    if (!options.lang.isEmpty())
+        return options.lang;
+    if (!settings.language().isEmpty())
+        return settings.language();
+    return QLocale::system().language() == QLocale::Chinese ? u"zh_CN"_s : u"en"_s;
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"QuoteMonitor"_s);
+    QApplication::setOrganizationName(u"QuoteMonitor"_s);
+    QApplication::setApplicationVersion(QStringLiteral(QM_VERSION));
+
+    AppOptions options;
+    QString error;
+    if (!CommandLine::parse(QApplication::arguments(), QProcessEnvironment::systemEnvironment(), &options, &error)) {
+        printLine(stderr, error);
+        return 2;
+    }
+    if (options.showHelp) {
+        printLine(stdout, CommandLine::helpText());
+        return 0;
+    }
+    if (options.showVersion) {
+        printLine(stdout, u"quotemonitor "_s + QApplication::applicationVersion());
+        return 0;
+    }
+
+    Settings settings;
+    const QString language = resolveLanguage(options, settings);
+    const bool chinese = language.startsWith(u"zh");
+    QTranslator qtTranslator;
+    QTranslator appTranslator;
+    if (chinese) {
+        if (qtTranslator.load(u"qtbase_zh_CN"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(&qtTranslator);
+        if (appTranslator.load(u":/i18n/quotemonitor_zh_CN.qm"_s))
+            QApplication::installTranslator(&appTranslator);
+    }
+
+    MonitorSession session(options, &settings);
+    session.setChineseNames(chinese);
+    if (!session.start(&error)) {
+        printLine(stderr, error);
+        return 1;
+    }
+    QObject::connect(&session, &MonitorSession::snapshotFailed, &app,
+                     [](const QString& message) { printLine(stderr, message); });
+
+    MainWindow window(&session, &settings, language);
+    window.show();
+
+    int exitCode = 0;
+    if (!options.snapshotPath.isEmpty()) {
+        QObject::connect(&app, &QCoreApplication::aboutToQuit, &session, [&] {
+            QString snapshotError;
+            if (!session.writeSnapshot(options.snapshotPath, &snapshotError)) {
+                printLine(stderr, snapshotError);
+                exitCode = 1;
+            }
+        });
+    }
+    if (options.exitAfterSec > 0)
+        QTimer::singleShot(qRound(options.exitAfterSec * 1000), &window, &QWidget::close);
+
+    const int rc = QApplication::exec();
+    session.shutdown();
+    return rc != 0 ? rc : exitCode;
+}

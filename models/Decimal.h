@@ -23,6 +23,8 @@ public:
     static Decimal fromUnits(qint64 units, int scale);
     static Decimal fromInt(qint64 value) { return fromUnits(value, 0); }
     // Nearest decimal with at most `scale` places (used to strip float noise such as 2.5100000000000002).
+    // Rounds the shortest round-trip text of `value` half away from zero, so 2.675 gives 2.68 for scale 2.
+    // scale is clamped to 0..MaxScale; NaN, infinities and magnitudes beyond 64 bits give null.
     static Decimal fromDouble(double value, int scale);
 
     bool isNull() const { return !m_valid; }
@@ -31,6 +33,7 @@ public:
     qint64 units() const { return m_units; }
     int scale() const { return m_scale; }
 
+    // Correctly rounded nearest double; NaN when null.
     double toDouble() const;
     // Shortest exact text: "189.25", "-0.5", "100", "0.0001". Empty string when null.
     QString toString() const;
@@ -44,6 +47,7 @@ public:
     Decimal operator*(const Decimal& other) const;
     Decimal operator-() const;
     // Rounds to the nearest multiple of tick (tick > 0), e.g. 2.5100000000000002 -> 2.51 for tick 0.01.
+    // Ties go away from zero. A null, zero or negative tick leaves the value unchanged.
     Decimal roundedToTick(const Decimal& tick) const;
     // Rounds half away from zero to at most `places` decimals.
     Decimal rounded(int places) const;
@@ -57,6 +61,7 @@ public:
     friend bool operator>=(const Decimal& a, const Decimal& b) { return !(a < b); }
 
 private:
+    friend struct DecimalOps; // implementation helpers in Decimal.cpp
     constexpr Decimal(qint64 units, int scale, bool valid) : m_units(units), m_scale(scale), m_valid(valid) {}
     void normalize();
 

@@ -1,0 +1,183 @@
+#include "QuoteStore.h"
+
+#include <QDateTime>
+
+std::optional<double> QuoteState::changePercent() const
+{
+    const Decimal diff = change();
+    if (diff.isNull() || prevClose.isNull() || prevClose.isZero())
+        return std::nullopt;
+    return 100.0 * diff.toDouble() / prevClose.toDouble();
+}
+
+QuoteStore::QuoteStore(QObject* parent)
+    : QObject(parent)
+{
+    m_drainTimer.setSingleShot(true);
+    m_drainTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_drainTimer, &QTimer::timeout, this, &QuoteStore::drain);
+}
+
+void QuoteStore::attach(UpdateBuffer* buffer, int intervalMs)
+{
+    if (m_buffer)
+        disconnect(m_buffer, nullptr, this, nullptr);
+    m_buffer = buffer;
+    m_drainTimer.setInterval(intervalMs);
+    if (!buffer)
+        return;
+    connect(
+        buffer, &UpdateBuffer::updatesAvailable, this,
+        [this] {
+            if (!m_drainTimer.isActive())
+                m_drainTimer.start();
+        },
+        Qt::QueuedConnection);
+    if (buffer->pendingSymbols() > 0)
+        m_drainTimer.start();
+}
+
+void QuoteStore::drain()
+{
+    if (m_buffer)
+        applyBatch(m_buffer->take());
+}
+
+const QuoteState* QuoteStore::quote(const QString& code) const
+{
+    const auto it = m_quotes.constFind(code);
+    return it == m_quotes.constEnd() ? nullptr : &*it;
+}
+
+const QuoteState& QuoteStore::ensure(const QString& code)
+{
+    return stateFor(code);
+}
+
+QuoteState& QuoteStore::stateFor(const QString& code)
+{
+    auto it = m_quotes.find(code);
+    if (it == m_quotes.end()) {
+        it = m_quotes.insert(code, QuoteState());
+        it->code = code;
+    }
+    return *it;
+}
+
+void QuoteStore::setSource(const QString& code, const QString& source)
+{
+    QuoteState& state = stateFor(code);
+    if (state.source == source)
+        return;
+    state.source = source;
+    Q_EMIT quotesChanged({QuoteChange{code, QuoteField::Source, 0}});
+}
+
+namespace {
+// Assigns when different and records the field bit.
+void assign(Decimal& target, const Decimal& value, quint32 bit, quint32* changed)
+{
+    if (target != value) {
+        target = value;
+        *changed |= bit;
+    }
+}
+
+const BookLevel* levelAt(const QList<BookLevel>& side, int i)
+{
+    return i < side.size() ? &side[i] : nullptr;
+}
+} // namespace
+
+void QuoteStore::applyBatch(const UpdateBuffer::Batch& batch)
+{
+    if (batch.isEmpty() && batch.trades.isEmpty())
+        return;
+    const qint64 wallNow = QDateTime::currentMSecsSinceEpoch();
+    qint64 oldestNs = 0;
+    QList<QuoteChange> changes;
+    changes.reserve(batch.deltas.size());
+
+    for (auto it = batch.deltas.cbegin(); it != batch.deltas.cend(); ++it) {
+        const UpdateBuffer::Delta& d = it.value();
+        QuoteState& q = stateFor(it.key());
+        quint32 changed = 0;
+        int direction = 0;
+
+        if (d.fields & UpdateBuffer::ReferenceField) {
+            const ReferenceData& ref = d.reference;
+            if (!ref.prevClose.isNull())
+                assign(q.prevClose, ref.prevClose, QuoteField::PrevClose, &changed);
+            if (!ref.open.isNull())
+                assign(q.open, ref.open, QuoteField::Open, &changed);
+            if (!ref.high.isNull() && (q.high.isNull() || ref.high > q.high))
+                assign(q.high, ref.high, QuoteField::High, &changed);
+            if (!ref.low.isNull() && (q.low.isNull() || ref.low < q.low))
+                assign(q.low, ref.low, QuoteField::Low, &changed);
+        }
+
+        if (d.fields & UpdateBuffer::TradeField) {
+            if (!q.last.isNull() && !d.last.isNull())
+                direction = d.last > q.last ? 1 : (d.last < q.last ? -1 : 0);
+            assign(q.last, d.last, QuoteField::Last, &changed);
+            q.lastSide = d.side;
+            if (q.open.isNull() && !d.firstPrice.isNull())
+                assign(q.open, d.firstPrice, QuoteField::Open, &changed);
+            if (!d.high.isNull() && (q.high.isNull() || d.high > q.high))
+                assign(q.high, d.high, QuoteField::High, &changed);
+            if (!d.low.isNull() && (q.low.isNull() || d.low < q.low))
+                assign(q.low, d.low, QuoteField::Low, &changed);
+            if (!d.volumeAdd.isNull() && !d.volumeAdd.isZero()) {
+                q.volume = q.volume.isNull() ? d.volumeAdd : q.volume + d.volumeAdd;
+                changed |= QuoteField::Volume;
+            }
+            if (!d.turnoverAdd.isNull() && !d.turnoverAdd.isZero()) {
+                q.turnover = q.turnover.isNull() ? d.turnoverAdd : q.turnover + d.turnoverAdd;
+                changed |= QuoteField::Turnover;
+            }
+        }
+
+        if (d.fields & UpdateBuffer::BookField) {
+            const BookLevel* oldBid = levelAt(q.bids, 0);
+            const BookLevel* newBid = levelAt(d.bids, 0);
+            const BookLevel* oldAsk = levelAt(q.asks, 0);
+            const BookLevel* newAsk = levelAt(d.asks, 0);
+            const auto differs = [](const Decimal* a, const Decimal* b) {
+                if (!a || !b)
+                    return a != b;
+                return *a != *b;
+            };
+            if (differs(oldBid ? &oldBid->price : nullptr, newBid ? &newBid->price : nullptr))
+                changed |= QuoteField::Bid;
+            if (differs(oldBid ? &oldBid->volume : nullptr, newBid ? &newBid->volume : nullptr))
+                changed |= QuoteField::BidSize;
+            if (differs(oldAsk ? &oldAsk->price : nullptr, newAsk ? &newAsk->price : nullptr))
+                changed |= QuoteField::Ask;
+            if (differs(oldAsk ? &oldAsk->volume : nullptr, newAsk ? &newAsk->volume : nullptr))
+                changed |= QuoteField::AskSize;
+            if (q.bids != d.bids || q.asks != d.asks) {
+                q.bids = d.bids;
+                q.asks = d.asks;
+                changed |= QuoteField::Book;
+            }
+        }
+
+        if (d.timeMs > q.timeMs) {
+            q.timeMs = d.timeMs;
+            changed |= QuoteField::Time;
+        }
+        if (d.fields & (UpdateBuffer::TradeField | UpdateBuffer::BookField))
+            q.receivedMs = wallNow;
+        if (d.receivedNs > 0 && (oldestNs == 0 || d.receivedNs < oldestNs))
+            oldestNs = d.receivedNs;
+        if (changed)
+            changes.append(QuoteChange{it.key(), changed, direction});
+    }
+
+    if (!changes.isEmpty())
+        Q_EMIT quotesChanged(changes);
+    if (!batch.trades.isEmpty())
+        Q_EMIT tradesAppended(batch.trades);
+    if (oldestNs > 0)
+        m_lastLatencyNs = UpdateBuffer::monotonicNowNs() - oldestNs;
+}

@@ -65,6 +65,8 @@ struct QuoteChange
     int direction = 0;  // +1 when the last price went up in this update, -1 down, 0 otherwise
 };
 
+Q_DECLARE_METATYPE(QuoteChange)
+
 // Keyed store of quotes on the GUI thread. Drains an UpdateBuffer on a coalescing timer, so the message rate never
 // drives the repaint rate, and tells views exactly which fields of which symbols changed, once per drain.
 class QuoteStore : public QObject

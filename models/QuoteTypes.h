@@ -25,6 +25,9 @@ struct BookLevel
 {
     Decimal price;
     Decimal volume; // null when the feed sends price only (forex)
+
+    friend bool operator==(const BookLevel& a, const BookLevel& b) { return a.price == b.price && a.volume == b.volume; }
+    friend bool operator!=(const BookLevel& a, const BookLevel& b) { return !(a == b); }
 };
 
 struct BookSnapshot

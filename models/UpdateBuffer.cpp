@@ -1,0 +1,135 @@
+#include "UpdateBuffer.h"
+
+#include <QElapsedTimer>
+#include <QMutexLocker>
+
+namespace {
+qint64 monotonicNs()
+{
+    static QElapsedTimer clock = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return clock.nsecsElapsed();
+}
+} // namespace
+
+UpdateBuffer::UpdateBuffer(QObject* parent)
+    : QObject(parent)
+{
+}
+
+UpdateBuffer::Delta& UpdateBuffer::deltaFor(const QString& code, qint64 nowNs, bool* wasEmpty)
+{
+    *wasEmpty = m_pending.deltas.isEmpty();
+    auto it = m_pending.deltas.find(code);
+    if (it == m_pending.deltas.end()) {
+        it = m_pending.deltas.insert(code, Delta());
+        it->receivedNs = nowNs;
+    }
+    return *it;
+}
+
+void UpdateBuffer::notifyIfNeeded(bool wasEmpty)
+{
+    if (wasEmpty)
+        Q_EMIT updatesAvailable();
+}
+
+void UpdateBuffer::addTrade(const TradeTick& trade)
+{
+    const qint64 now = monotonicNs();
+    bool wasEmpty = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        Delta& d = deltaFor(trade.code, now, &wasEmpty);
+        d.fields |= TradeField;
+        if (d.tradeCount == 0) {
+            d.firstPrice = trade.price;
+            d.high = trade.price;
+            d.low = trade.price;
+        } else {
+            if (trade.price > d.high)
+                d.high = trade.price;
+            if (trade.price < d.low)
+                d.low = trade.price;
+        }
+        d.last = trade.price;
+        d.side = trade.side;
+        ++d.tradeCount;
+        if (!trade.volume.isNull())
+            d.volumeAdd = d.volumeAdd.isNull() ? trade.volume : d.volumeAdd + trade.volume;
+        // Forex and metals send no turnover: price x volume stands in when the volume is real.
+        Decimal turnover = trade.turnover;
+        if (turnover.isNull() && !trade.volume.isNull() && !trade.volume.isZero())
+            turnover = trade.price * trade.volume;
+        if (!turnover.isNull())
+            d.turnoverAdd = d.turnoverAdd.isNull() ? turnover : d.turnoverAdd + turnover;
+        d.timeMs = qMax(d.timeMs, trade.timeMs);
+
+        m_pending.trades.append(trade);
+        if (m_pending.trades.size() > m_tradeCap) {
+            const qsizetype excess = m_pending.trades.size() - m_tradeCap;
+            m_pending.trades.remove(0, excess);
+            m_pending.tradesDropped += quint64(excess);
+        }
+    }
+    notifyIfNeeded(wasEmpty);
+}
+
+void UpdateBuffer::addBook(const BookSnapshot& book)
+{
+    const qint64 now = monotonicNs();
+    bool wasEmpty = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        Delta& d = deltaFor(book.code, now, &wasEmpty);
+        d.fields |= BookField;
+        d.bids = book.bids;
+        d.asks = book.asks;
+        d.timeMs = qMax(d.timeMs, book.timeMs);
+    }
+    notifyIfNeeded(wasEmpty);
+}
+
+void UpdateBuffer::addReference(const ReferenceData& reference)
+{
+    const qint64 now = monotonicNs();
+    bool wasEmpty = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        Delta& d = deltaFor(reference.code, now, &wasEmpty);
+        d.fields |= ReferenceField;
+        d.reference = reference;
+    }
+    notifyIfNeeded(wasEmpty);
+}
+
+void UpdateBuffer::setTradeCap(int cap)
+{
+    QMutexLocker lock(&m_mutex);
+    m_tradeCap = qMax(0, cap);
+}
+
+UpdateBuffer::Batch UpdateBuffer::take()
+{
+    QMutexLocker lock(&m_mutex);
+    Batch out;
+    out.deltas.swap(m_pending.deltas);
+    out.trades.swap(m_pending.trades);
+    out.tradesDropped = m_pending.tradesDropped;
+    m_pending.tradesDropped = 0;
+    return out;
+}
+
+int UpdateBuffer::pendingSymbols() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_pending.deltas.size());
+}
+
+qint64 UpdateBuffer::monotonicNowNs()
+{
+    return monotonicNs();
+}

@@ -61,6 +61,9 @@ public:
     Batch take();
     int pendingSymbols() const;
 
+    // The monotonic clock that stamps Delta::receivedNs.
+    static qint64 monotonicNowNs();
+
 Q_SIGNALS:
     // Emitted from the producer's thread when data arrives in an empty buffer; connect with a queued connection.
     void updatesAvailable();

@@ -1,0 +1,385 @@
+#include "WatchlistModel.h"
+
+#include "SymbolCatalog.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Which columns show each QuoteField.
+quint32 columnsFor(quint32 fields)
+{
+    using C = WatchlistModel::Column;
+    quint32 cols = 0;
+    const auto add = [&cols](int column) { cols |= 1u << column; };
+    if (fields & QuoteField::Last) {
+        add(C::Last);
+        add(C::Change);
+        add(C::ChangePct);
+    }
+    if (fields & QuoteField::PrevClose) {
+        add(C::Change);
+        add(C::ChangePct);
+    }
+    if (fields & QuoteField::Bid)
+        add(C::Bid);
+    if (fields & QuoteField::BidSize)
+        add(C::BidSize);
+    if (fields & QuoteField::Ask)
+        add(C::Ask);
+    if (fields & QuoteField::AskSize)
+        add(C::AskSize);
+    if (fields & QuoteField::Volume)
+        add(C::Volume);
+    if (fields & QuoteField::Turnover)
+        add(C::Turnover);
+    if (fields & QuoteField::High)
+        add(C::High);
+    if (fields & QuoteField::Low)
+        add(C::Low);
+    if (fields & QuoteField::Time)
+        add(C::Time);
+    if (fields & QuoteField::Source)
+        add(C::Source);
+    return cols;
+}
+
+QString groupDigits(const QString& plain, const QLocale& locale)
+{
+    // plain is "-1234567.89" style text from Decimal::toString(); group the integer part, localise the point.
+    const qsizetype dot = plain.indexOf(u'.');
+    QString intPart = dot < 0 ? plain : plain.left(dot);
+    const QString frac = dot < 0 ? QString() : plain.mid(dot + 1);
+    const bool negative = intPart.startsWith(u'-');
+    if (negative)
+        intPart.remove(0, 1);
+    QString grouped;
+    if (locale.numberOptions() & QLocale::OmitGroupSeparator) {
+        grouped = intPart;
+    } else {
+        const QString sep = locale.groupSeparator();
+        for (qsizetype i = 0; i < intPart.size(); ++i) {
+            if (i > 0 && (intPart.size() - i) % 3 == 0)
+                grouped += sep;
+            grouped += intPart.at(i);
+        }
+    }
+    QString out = negative ? locale.negativeSign() + grouped : grouped;
+    if (!frac.isEmpty())
+        out += locale.decimalPoint() + frac;
+    return out;
+}
+
+int tickDecimals(const QString& code)
+{
+    const SymbolInfo* info = SymbolCatalog::builtIn().find(code);
+    return info && !info->tickSize.isNull() ? info->tickSize.scale() : 0;
+}
+} // namespace
+
+WatchlistModel::WatchlistModel(QuoteStore* store, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+{
+    connect(m_store, &QuoteStore::quotesChanged, this, &WatchlistModel::onQuotesChanged);
+}
+
+void WatchlistModel::setSymbols(const QStringList& codes)
+{
+    beginResetModel();
+    m_codes.clear();
+    for (const QString& code : codes) {
+        if (!code.isEmpty() && !m_codes.contains(code))
+            m_codes.append(code);
+    }
+    for (const QString& code : std::as_const(m_codes))
+        m_store->ensure(code);
+    rebuildIndex();
+    endResetModel();
+}
+
+bool WatchlistModel::addSymbol(const QString& code)
+{
+    if (code.isEmpty() || m_rows.contains(code))
+        return false;
+    const int row = int(m_codes.size());
+    beginInsertRows(QModelIndex(), row, row);
+    m_codes.append(code);
+    m_rows.insert(code, row);
+    m_store->ensure(code);
+    endInsertRows();
+    return true;
+}
+
+bool WatchlistModel::removeSymbol(const QString& code)
+{
+    const int row = rowOf(code);
+    if (row < 0)
+        return false;
+    beginRemoveRows(QModelIndex(), row, row);
+    m_codes.removeAt(row);
+    m_tickDirection.remove(code);
+    rebuildIndex();
+    endRemoveRows();
+    return true;
+}
+
+void WatchlistModel::setChineseNames(bool chinese)
+{
+    if (m_chinese == chinese)
+        return;
+    m_chinese = chinese;
+    if (!m_codes.isEmpty())
+        Q_EMIT dataChanged(index(0, Name), index(rowCount() - 1, Name));
+}
+
+void WatchlistModel::setDisplayLocale(const QLocale& locale)
+{
+    m_locale = locale;
+    if (!m_codes.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole});
+}
+
+void WatchlistModel::rebuildIndex()
+{
+    m_rows.clear();
+    m_rows.reserve(m_codes.size());
+    for (int i = 0; i < m_codes.size(); ++i)
+        m_rows.insert(m_codes.at(i), i);
+}
+
+int WatchlistModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_codes.size());
+}
+
+int WatchlistModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void WatchlistModel::onQuotesChanged(const QList<QuoteChange>& changes)
+{
+    for (const QuoteChange& change : changes) {
+        const auto it = m_rows.constFind(change.code);
+        if (it == m_rows.constEnd())
+            continue;
+        const int row = *it;
+        if (change.direction != 0)
+            m_tickDirection.insert(change.code, change.direction);
+        const quint32 cols = columnsFor(change.fields);
+        // One dataChanged per contiguous run of changed columns in the row.
+        int col = 0;
+        while (col < ColumnCount) {
+            if (!(cols & (1u << col))) {
+                ++col;
+                continue;
+            }
+            int end = col;
+            while (end + 1 < ColumnCount && (cols & (1u << (end + 1))))
+                ++end;
+            Q_EMIT dataChanged(index(row, col), index(row, end));
+            col = end + 1;
+        }
+    }
+}
+
+QString WatchlistModel::formatPrice(const Decimal& price, const QString& code, const QLocale& locale)
+{
+    if (price.isNull())
+        return QString();
+    return groupDigits(price.toString(tickDecimals(code)), locale);
+}
+
+QString WatchlistModel::formatQuantity(const Decimal& value, const QLocale& locale)
+{
+    if (value.isNull())
+        return QString();
+    return groupDigits(value.toString(), locale);
+}
+
+QString WatchlistModel::formatSigned(const Decimal& value, const QString& code, const QLocale& locale)
+{
+    if (value.isNull())
+        return QString();
+    const QString text = formatPrice(value, code, locale);
+    return value.isNegative() || value.isZero() ? text : locale.positiveSign() + text;
+}
+
+QString WatchlistModel::formatPercent(double value, const QLocale& locale)
+{
+    const QString text = locale.toString(value, 'f', 2) + locale.percent();
+    return value > 0 ? locale.positiveSign() + text : text;
+}
+
+QVariant WatchlistModel::displayValue(const QuoteState& q, int column) const
+{
+    switch (column) {
+    case Symbol:
+        return q.code;
+    case Name:
+        return SymbolCatalog::builtIn().displayName(q.code, m_chinese);
+    case Last:
+        return formatPrice(q.last, q.code, m_locale);
+    case Change:
+        return formatSigned(q.change(), q.code, m_locale);
+    case ChangePct: {
+        const auto pct = q.changePercent();
+        return pct ? formatPercent(*pct, m_locale) : QString();
+    }
+    case Bid:
+        return formatPrice(q.bid(), q.code, m_locale);
+    case BidSize:
+        return formatQuantity(q.bidSize(), m_locale);
+    case Ask:
+        return formatPrice(q.ask(), q.code, m_locale);
+    case AskSize:
+        return formatQuantity(q.askSize(), m_locale);
+    case Volume:
+        return formatQuantity(q.volume, m_locale);
+    case Turnover:
+        return formatQuantity(q.turnover.rounded(2), m_locale);
+    case High:
+        return formatPrice(q.high, q.code, m_locale);
+    case Low:
+        return formatPrice(q.low, q.code, m_locale);
+    case Time: {
+        if (q.timeMs <= 0)
+            return QString();
+        const QTimeZone zone = Markets::timeZone(SymbolCatalog::builtIn().marketOf(q.code));
+        return QDateTime::fromMSecsSinceEpoch(q.timeMs, zone).toString(u"HH:mm:ss"_s);
+    }
+    case Source:
+        if (q.source == u"simulator")
+            return tr("Simulator");
+        if (q.source == u"alltick")
+            return tr("AllTick");
+        if (q.source == u"qmt")
+            return tr("QMT");
+        return q.source;
+    default:
+        return QVariant();
+    }
+}
+
+QVariant WatchlistModel::rawValue(const QuoteState& q, int column) const
+{
+    const auto num = [](const Decimal& d) { return d.isNull() ? QVariant() : QVariant(d.toDouble()); };
+    switch (column) {
+    case Symbol:
+        return q.code;
+    case Name:
+        return SymbolCatalog::builtIn().displayName(q.code, m_chinese);
+    case Last:
+        return num(q.last);
+    case Change:
+        return num(q.change());
+    case ChangePct: {
+        const auto pct = q.changePercent();
+        return pct ? QVariant(*pct) : QVariant();
+    }
+    case Bid:
+        return num(q.bid());
+    case BidSize:
+        return num(q.bidSize());
+    case Ask:
+        return num(q.ask());
+    case AskSize:
+        return num(q.askSize());
+    case Volume:
+        return num(q.volume);
+    case Turnover:
+        return num(q.turnover);
+    case High:
+        return num(q.high);
+    case Low:
+        return num(q.low);
+    case Time:
+        return q.timeMs > 0 ? QVariant(q.timeMs) : QVariant();
+    case Source:
+        return q.source;
+    default:
+        return QVariant();
+    }
+}
+
+QVariant WatchlistModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return QVariant();
+    const QuoteState* q = m_store->quote(m_codes.at(index.row()));
+    if (!q)
+        return QVariant();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayValue(*q, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == Name || index.column() == Symbol)
+            return SymbolCatalog::builtIn().displayName(q->code, m_chinese);
+        return QVariant();
+    case Qt::TextAlignmentRole:
+        if (index.column() == Symbol || index.column() == Name || index.column() == Source)
+            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case RawValueRole:
+        return rawValue(*q, index.column());
+    case DirectionRole: {
+        const Decimal diff = q->change();
+        return diff.isNull() ? 0 : (diff.isZero() ? 0 : (diff.isNegative() ? -1 : 1));
+    }
+    case TickDirectionRole:
+        return m_tickDirection.value(q->code, 0);
+    case CodeRole:
+        return q->code;
+    case UpdatedMsRole:
+        return q->receivedMs;
+    default:
+        return QVariant();
+    }
+}
+
+QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::TextAlignmentRole)
+        return QVariant(section <= Name || section == Source ? Qt::AlignLeft | Qt::AlignVCenter
+                                                             : Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return QVariant();
+    switch (section) {
+    case Symbol:
+        return tr("Symbol");
+    case Name:
+        return tr("Name");
+    case Last:
+        return tr("Last");
+    case Change:
+        return tr("Change");
+    case ChangePct:
+        return tr("Change %");
+    case Bid:
+        return tr("Bid");
+    case BidSize:
+        return tr("Bid size");
+    case Ask:
+        return tr("Ask");
+    case AskSize:
+        return tr("Ask size");
+    case Volume:
+        return tr("Volume");
+    case Turnover:
+        return tr("Turnover");
+    case High:
+        return tr("High");
+    case Low:
+        return tr("Low");
+    case Time:
+        return tr("Time");
+    case Source:
+        return tr("Source");
+    default:
+        return QVariant();
+    }
+}

@@ -1,0 +1,146 @@
+#include "UpdateBuffer.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+TradeTick trade(const QString& code, const char* price, const char* volume, qint64 timeMs,
+                TradeSide side = TradeSide::Buy, const char* turnover = nullptr)
+{
+    TradeTick t;
+    t.code = code;
+    t.timeMs = timeMs;
+    t.price = Decimal::parse(QByteArrayView(price));
+    t.volume = Decimal::parse(QByteArrayView(volume));
+    if (turnover)
+        t.turnover = Decimal::parse(QByteArrayView(turnover));
+    t.side = side;
+    return t;
+}
+Decimal dec(const char* text)
+{
+    return Decimal::parse(QByteArrayView(text));
+}
+} // namespace
+
+class TestUpdateBuffer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void mergesTradesOfOneSymbol();
+    void turnoverFallsBackToPriceTimesVolume();
+    void bookReplacesOlderBook();
+    void signalsOnlyWhenBecomingNonEmpty();
+    void tradeCapDropsOldest();
+    void concurrentProducerLosesNothing();
+};
+
+void TestUpdateBuffer::mergesTradesOfOneSymbol()
+{
+    UpdateBuffer buffer;
+    buffer.addTrade(trade(u"700.HK"_s, "380.2", "100", 1000, TradeSide::Buy, "38020"));
+    buffer.addTrade(trade(u"700.HK"_s, "381.0", "200", 2000, TradeSide::Buy, "76200"));
+    buffer.addTrade(trade(u"700.HK"_s, "379.8", "300", 1500, TradeSide::Sell, "113940"));
+    QCOMPARE(buffer.pendingSymbols(), 1);
+    const UpdateBuffer::Batch batch = buffer.take();
+    QCOMPARE(batch.deltas.size(), 1);
+    const UpdateBuffer::Delta d = batch.deltas.value(u"700.HK"_s);
+    QCOMPARE(d.tradeCount, 3);
+    QCOMPARE(d.last, dec("379.8"));
+    QCOMPARE(d.firstPrice, dec("380.2"));
+    QCOMPARE(d.high, dec("381"));
+    QCOMPARE(d.low, dec("379.8"));
+    QCOMPARE(d.volumeAdd, dec("600"));
+    QCOMPARE(d.turnoverAdd, dec("228160"));
+    QCOMPARE(d.side, TradeSide::Sell);
+    QCOMPARE(d.timeMs, qint64(2000)); // newest exchange time, not the last one received
+    QCOMPARE(batch.trades.size(), 3);
+    QCOMPARE(buffer.pendingSymbols(), 0);
+}
+
+void TestUpdateBuffer::turnoverFallsBackToPriceTimesVolume()
+{
+    UpdateBuffer buffer;
+    buffer.addTrade(trade(u"BTCUSDT"_s, "67000.5", "0.002", 1));
+    buffer.addTrade(trade(u"EURUSD"_s, "1.08501", "0", 1)); // forex: no volume, no turnover
+    const UpdateBuffer::Batch batch = buffer.take();
+    QCOMPARE(batch.deltas.value(u"BTCUSDT"_s).turnoverAdd, dec("134.001"));
+    QVERIFY(batch.deltas.value(u"EURUSD"_s).turnoverAdd.isNull());
+}
+
+void TestUpdateBuffer::bookReplacesOlderBook()
+{
+    UpdateBuffer buffer;
+    BookSnapshot first;
+    first.code = u"600519.SH"_s;
+    first.bids = {{dec("1450.00"), dec("100")}, {dec("1449.99"), dec("200")}};
+    first.asks = {{dec("1450.01"), dec("300")}};
+    buffer.addBook(first);
+    BookSnapshot second = first;
+    second.asks.clear(); // limit up: the ask side is empty
+    buffer.addBook(second);
+    const UpdateBuffer::Delta d = buffer.take().deltas.value(u"600519.SH"_s);
+    QVERIFY(d.fields & UpdateBuffer::BookField);
+    QCOMPARE(d.bids.size(), 2);
+    QVERIFY(d.asks.isEmpty());
+}
+
+void TestUpdateBuffer::signalsOnlyWhenBecomingNonEmpty()
+{
+    UpdateBuffer buffer;
+    QSignalSpy spy(&buffer, &UpdateBuffer::updatesAvailable);
+    buffer.addTrade(trade(u"AAPL.US"_s, "189.25", "10", 1));
+    buffer.addTrade(trade(u"MSFT.US"_s, "420.5", "10", 1));
+    buffer.addTrade(trade(u"AAPL.US"_s, "189.26", "10", 2));
+    QCOMPARE(spy.count(), 1);
+    buffer.take();
+    buffer.addTrade(trade(u"AAPL.US"_s, "189.27", "10", 3));
+    QCOMPARE(spy.count(), 2);
+}
+
+void TestUpdateBuffer::tradeCapDropsOldest()
+{
+    UpdateBuffer buffer;
+    buffer.setTradeCap(100);
+    for (int i = 0; i < 250; ++i)
+        buffer.addTrade(trade(u"AAPL.US"_s, "189.25", "1", i));
+    const UpdateBuffer::Batch batch = buffer.take();
+    QCOMPARE(batch.trades.size(), 100);
+    QCOMPARE(batch.tradesDropped, quint64(150));
+    QCOMPARE(batch.trades.first().timeMs, qint64(150));
+    QCOMPARE(batch.trades.last().timeMs, qint64(249));
+    // Merged deltas are never capped: the volume still counts every trade.
+    QCOMPARE(batch.deltas.value(u"AAPL.US"_s).volumeAdd, dec("250"));
+}
+
+void TestUpdateBuffer::concurrentProducerLosesNothing()
+{
+    UpdateBuffer buffer;
+    constexpr int Trades = 20000;
+    QThread* producer = QThread::create([&buffer] {
+        for (int i = 0; i < Trades; ++i)
+            buffer.addTrade(trade(i % 2 ? u"AAPL.US"_s : u"700.HK"_s, "10", "1", i));
+    });
+    producer->start();
+    Decimal total = Decimal::fromInt(0);
+    int drains = 0;
+    while (!producer->isFinished() || buffer.pendingSymbols() > 0) {
+        const UpdateBuffer::Batch batch = buffer.take();
+        for (const UpdateBuffer::Delta& d : batch.deltas)
+            total = total + d.volumeAdd;
+        ++drains;
+    }
+    producer->wait();
+    delete producer;
+    const UpdateBuffer::Batch rest = buffer.take();
+    for (const UpdateBuffer::Delta& d : rest.deltas)
+        total = total + d.volumeAdd;
+    QCOMPARE(total, Decimal::fromInt(Trades));
+    QVERIFY(drains >= 1);
+}
+
+QTEST_GUILESS_MAIN(TestUpdateBuffer)
+#include "tst_updatebuffer.moc"

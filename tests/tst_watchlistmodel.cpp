@@ -1,0 +1,162 @@
+#include "WatchlistModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Decimal dec(const char* text)
+{
+    return Decimal::parse(QByteArrayView(text));
+}
+TradeTick trade(const QString& code, const char* price, const char* volume, qint64 timeMs)
+{
+    TradeTick t;
+    t.code = code;
+    t.price = dec(price);
+    t.volume = dec(volume);
+    t.timeMs = timeMs;
+    return t;
+}
+} // namespace
+
+class TestWatchlistModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void rowsFollowSymbols();
+    void dataChangedOnlyForChangedCells();
+    void exactPricesAndMissingValues();
+    void rawValuesAreNumbers();
+    void directionRoles();
+
+private:
+    QuoteStore* m_store = nullptr;
+    WatchlistModel* m_model = nullptr;
+    QAbstractItemModelTester* m_tester = nullptr;
+    UpdateBuffer m_buffer;
+};
+
+void TestWatchlistModel::init()
+{
+    m_store = new QuoteStore;
+    m_model = new WatchlistModel(m_store);
+    m_model->setDisplayLocale(QLocale::c());
+    m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_model->setSymbols({u"AAPL.US"_s, u"700.HK"_s, u"EURUSD"_s, u"AAPL.US"_s});
+}
+
+void TestWatchlistModel::cleanup()
+{
+    delete m_tester;
+    delete m_model;
+    delete m_store;
+}
+
+void TestWatchlistModel::rowsFollowSymbols()
+{
+    QCOMPARE(m_model->rowCount(), 3); // the duplicate is dropped
+    QCOMPARE(m_model->columnCount(), int(WatchlistModel::ColumnCount));
+    QVERIFY(m_model->addSymbol(u"BTCUSDT"_s));
+    QVERIFY(!m_model->addSymbol(u"BTCUSDT"_s));
+    QCOMPARE(m_model->rowOf(u"BTCUSDT"_s), 3);
+    QVERIFY(m_model->removeSymbol(u"700.HK"_s));
+    QCOMPARE(m_model->rowOf(u"EURUSD"_s), 1);
+    QCOMPARE(m_model->rowOf(u"BTCUSDT"_s), 2);
+    QCOMPARE(m_model->symbols(), (QStringList{u"AAPL.US"_s, u"EURUSD"_s, u"BTCUSDT"_s}));
+    QCOMPARE(m_model->headerData(WatchlistModel::ChangePct, Qt::Horizontal).toString(), u"Change %"_s);
+}
+
+void TestWatchlistModel::dataChangedOnlyForChangedCells()
+{
+    QSignalSpy spy(m_model, &QAbstractItemModel::dataChanged);
+    m_buffer.addTrade(trade(u"700.HK"_s, "381.4", "100", 1000));
+    m_store->applyBatch(m_buffer.take());
+    // Row 1 only: Last..ChangePct, then Volume..High..Low and Time as separate runs.
+    QVERIFY(spy.count() >= 1);
+    QSet<int> columns;
+    for (const QList<QVariant>& args : std::as_const(spy)) {
+        const QModelIndex tl = args.at(0).toModelIndex();
+        const QModelIndex br = args.at(1).toModelIndex();
+        QCOMPARE(tl.row(), 1);
+        QCOMPARE(br.row(), 1);
+        for (int c = tl.column(); c <= br.column(); ++c)
+            columns.insert(c);
+    }
+    const QSet<int> expected{WatchlistModel::Last,   WatchlistModel::Change,   WatchlistModel::ChangePct,
+                             WatchlistModel::Volume, WatchlistModel::Turnover, WatchlistModel::High,
+                             WatchlistModel::Low,    WatchlistModel::Time};
+    QCOMPARE(columns, expected);
+
+    // A quote for a symbol not in this list changes nothing here.
+    spy.clear();
+    m_buffer.addTrade(trade(u"MSFT.US"_s, "420", "1", 1));
+    m_store->applyBatch(m_buffer.take());
+    QCOMPARE(spy.count(), 0);
+
+    // A book update touches bid/ask cells only.
+    spy.clear();
+    BookSnapshot book;
+    book.code = u"AAPL.US"_s;
+    book.bids = {{dec("189.24"), dec("300")}};
+    book.asks = {{dec("189.26"), dec("200")}};
+    m_buffer.addBook(book);
+    m_store->applyBatch(m_buffer.take());
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toModelIndex().column(), int(WatchlistModel::Bid));
+    QCOMPARE(spy.at(0).at(1).toModelIndex().column(), int(WatchlistModel::AskSize));
+}
+
+void TestWatchlistModel::exactPricesAndMissingValues()
+{
+    m_buffer.addTrade(trade(u"AAPL.US"_s, "189.25", "1234567", 1000));
+    m_store->applyBatch(m_buffer.take());
+    const QModelIndex last = m_model->index(0, WatchlistModel::Last);
+    QCOMPARE(last.data().toString(), u"189.25"_s);
+    QCOMPARE(m_model->index(0, WatchlistModel::Volume).data().toString(), u"1,234,567"_s);
+    // No previous close yet: change cells are empty, never wrong.
+    QCOMPARE(m_model->index(0, WatchlistModel::Change).data().toString(), QString());
+    QVERIFY(!m_model->index(0, WatchlistModel::Change).data(WatchlistModel::RawValueRole).isValid());
+    // No book yet.
+    QCOMPARE(m_model->index(0, WatchlistModel::Bid).data().toString(), QString());
+    // Row of a symbol with nothing at all.
+    QCOMPARE(m_model->index(2, WatchlistModel::Last).data().toString(), QString());
+    QCOMPARE(m_model->index(2, WatchlistModel::Symbol).data().toString(), u"EURUSD"_s);
+}
+
+void TestWatchlistModel::rawValuesAreNumbers()
+{
+    m_buffer.addTrade(trade(u"AAPL.US"_s, "9.5", "10", 1000));
+    m_buffer.addTrade(trade(u"700.HK"_s, "10.25", "10", 1000));
+    m_store->applyBatch(m_buffer.take());
+    const QVariant a = m_model->index(0, WatchlistModel::Last).data(WatchlistModel::RawValueRole);
+    const QVariant b = m_model->index(1, WatchlistModel::Last).data(WatchlistModel::RawValueRole);
+    QCOMPARE(a.typeId(), int(QMetaType::Double));
+    QVERIFY(a.toDouble() < b.toDouble()); // as text "9.5" > "10.25"
+    QCOMPARE(m_model->index(0, WatchlistModel::Time).data(WatchlistModel::RawValueRole).toLongLong(), qint64(1000));
+}
+
+void TestWatchlistModel::directionRoles()
+{
+    ReferenceData ref;
+    ref.code = u"AAPL.US"_s;
+    ref.prevClose = dec("190");
+    m_buffer.addReference(ref);
+    m_buffer.addTrade(trade(u"AAPL.US"_s, "189.25", "1", 1));
+    m_store->applyBatch(m_buffer.take());
+    QCOMPARE(m_model->index(0, WatchlistModel::Change).data().toString(), u"-0.75"_s);
+    QCOMPARE(m_model->index(0, WatchlistModel::ChangePct).data().toString(), u"-0.39%"_s);
+    QCOMPARE(m_model->index(0, WatchlistModel::Last).data(WatchlistModel::DirectionRole).toInt(), -1);
+    m_buffer.addTrade(trade(u"AAPL.US"_s, "190.5", "1", 2));
+    m_store->applyBatch(m_buffer.take());
+    QCOMPARE(m_model->index(0, WatchlistModel::Change).data().toString(), u"+0.50"_s);
+    QCOMPARE(m_model->index(0, WatchlistModel::Last).data(WatchlistModel::DirectionRole).toInt(), 1);
+    QCOMPARE(m_model->index(0, WatchlistModel::Last).data(WatchlistModel::TickDirectionRole).toInt(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestWatchlistModel)
+#include "tst_watchlistmodel.moc"

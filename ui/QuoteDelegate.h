@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QColor>
+#include <QStyledItemDelegate>
+
+// Direction colours: red-up/green-down (mainland China, Taiwan, Japan) or green-up/red-down (Western, Hong Kong).
+struct DirectionPalette
+{
+    enum class Convention : quint8 { RedUp, GreenUp };
+
+    static DirectionPalette forConvention(Convention convention);
+    QColor up;
+    QColor down;
+    QColor neutral;
+    Convention convention = Convention::RedUp;
+
+    QColor forDirection(int direction) const { return direction > 0 ? up : (direction < 0 ? down : neutral); }
+};
+
+// Paints watchlist cells: price and change columns in the direction colour, with a triangle so colour is never the
+// only cue.
+class QuoteDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    explicit QuoteDelegate(QObject* parent = nullptr);
+
+    void setPalette(const DirectionPalette& palette) { m_palette = palette; }
+    const DirectionPalette& palette() const { return m_palette; }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
+
+private:
+    DirectionPalette m_palette = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);
+};
