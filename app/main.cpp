@@ -36,7 +36,6 @@ int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"QuoteMonitor"_s);
-    QApplication::setOrganizationName(u"QuoteMonitor"_s);
     QApplication::setApplicationVersion(QStringLiteral(QM_VERSION));
 
     AppOptions options;

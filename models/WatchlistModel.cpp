@@ -239,7 +239,7 @@ QVariant WatchlistModel::displayValue(const QuoteState& q, int column) const
     case Volume:
         return formatQuantity(q.volume, m_locale);
     case Turnover:
-        return formatQuantity(q.turnover.rounded(2), m_locale);
+        return q.turnover.isNull() ? QString() : groupDigits(q.turnover.rounded(2).toString(2), m_locale);
     case High:
         return formatPrice(q.high, q.code, m_locale);
     case Low:

@@ -187,7 +187,9 @@ void tst_CommandLine::errors_data() {
     QTest::newRow("unknown option with token value")
         << args({tok, Token, u"--tokn="_s + Token}) << QString() << u"tokn"_s << QString();
     QTest::newRow("qt platform option not stripped")
-        << args({u"-platform"_s, u"offscreen"_s}) << QString() << u"platform"_s << QString();
+        << args({u"-platform"_s, u"offscreen"_s}) << QString() << u"Unknown option: -platform"_s << QString();
+    QTest::newRow("unknown double-dash option")
+        << args({u"--nope=1"_s}) << QString() << u"Unknown option: --nope"_s << QString();
     QTest::newRow("stray argument that is the token")
         << args({tok, Token, Token}) << QString() << u"***"_s << QString();
     QTest::newRow("stray argument that is the env token")

@@ -9,16 +9,15 @@
 using namespace Qt::StringLiterals;
 
 // Readable QCOMPARE failures for Decimal.
-char* toString(const Decimal& d)
-{
-    return QTest::toString(d.isNull() ? u"<null>"_s : d.toString() + u" (units "_s + QString::number(d.units()) +
-                                                          u", scale "_s + QString::number(d.scale()) + u')');
+char* toString(const Decimal& d) {
+    return QTest::toString(d.isNull() ? u"<null>"_s
+                                      : d.toString() + u" (units "_s + QString::number(d.units()) + u", scale "_s +
+                                            QString::number(d.scale()) + u')');
 }
 
 namespace {
 
-Decimal dec(const char* text)
-{
+Decimal dec(const char* text) {
     bool ok = false;
     const Decimal d = Decimal::parse(QByteArrayView(text), &ok);
     if (!ok)
@@ -28,8 +27,7 @@ Decimal dec(const char* text)
 
 } // namespace
 
-class tst_Decimal : public QObject
-{
+class tst_Decimal : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -63,8 +61,7 @@ private Q_SLOTS:
     void metaType();
 };
 
-void tst_Decimal::parse_data()
-{
+void tst_Decimal::parse_data() {
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<bool>("ok");
     QTest::addColumn<qint64>("units");
@@ -90,14 +87,12 @@ void tst_Decimal::parse_data()
     QTest::newRow("max scale") << "0.0000000001"_ba << true << 1LL << 10 << u"0.0000000001"_s;
     QTest::newRow("int64 max") << "9223372036854775807"_ba << true << max << 0 << u"9223372036854775807"_s;
     QTest::newRow("int64 min") << "-9223372036854775808"_ba << true << min << 0 << u"-9223372036854775808"_s;
-    QTest::newRow("many leading zeros")
-        << "000000000000000000000000000012.5"_ba << true << 125LL << 1 << u"12.5"_s;
+    QTest::newRow("many leading zeros") << "000000000000000000000000000012.5"_ba << true << 125LL << 1 << u"12.5"_s;
     QTest::newRow("long zero fraction") << "1.000000000000000000000000"_ba << true << 1LL << 0 << u"1"_s;
     // Fraction digits beyond MaxScale round half away from zero.
     QTest::newRow("round up 11th digit") << "1.00000000005"_ba << true << 10000000001LL << 10 << u"1.0000000001"_s;
     QTest::newRow("round down 11th digit") << "1.00000000004999"_ba << true << 1LL << 0 << u"1"_s;
-    QTest::newRow("round negative away") << "-1.00000000005"_ba << true << -10000000001LL << 10
-                                         << u"-1.0000000001"_s;
+    QTest::newRow("round negative away") << "-1.00000000005"_ba << true << -10000000001LL << 10 << u"-1.0000000001"_s;
     QTest::newRow("round to zero") << "0.000000000049"_ba << true << 0LL << 0 << u"0"_s;
     QTest::newRow("round carries") << "0.99999999995"_ba << true << 1LL << 0 << u"1"_s;
     QTest::newRow("float noise") << "2.5100000000000002"_ba << true << 251LL << 2 << u"2.51"_s;
@@ -130,8 +125,7 @@ void tst_Decimal::parse_data()
     QTest::newRow("20 digits with fraction") << "12345678901234567890.5"_ba << false << 0LL << 0 << QString();
 }
 
-void tst_Decimal::parse()
-{
+void tst_Decimal::parse() {
     QFETCH(QByteArray, input);
     QFETCH(bool, ok);
     QFETCH(qint64, units);
@@ -153,13 +147,11 @@ void tst_Decimal::parse()
     QCOMPARE(Decimal::parse(QByteArrayView(input)), d);
 }
 
-void tst_Decimal::parseStringView_data()
-{
+void tst_Decimal::parseStringView_data() {
     parse_data();
 }
 
-void tst_Decimal::parseStringView()
-{
+void tst_Decimal::parseStringView() {
     QFETCH(QByteArray, input);
     QFETCH(bool, ok);
     QFETCH(qint64, units);
@@ -176,8 +168,7 @@ void tst_Decimal::parseStringView()
     }
 }
 
-void tst_Decimal::parseRejectsNonAscii()
-{
+void tst_Decimal::parseRejectsNonAscii() {
     bool ok = true;
     // Arabic-Indic digits and full-width digits are not decimal digits for the wire format.
     QVERIFY(Decimal::parse(QStringView(u"\u0661\u0662"), &ok).isNull());
@@ -191,8 +182,7 @@ void tst_Decimal::parseRejectsNonAscii()
     QCOMPARE(Decimal::parse(QStringView(u"1.50")), dec("1.5"));
 }
 
-void tst_Decimal::fromUnits_data()
-{
+void tst_Decimal::fromUnits_data() {
     QTest::addColumn<qint64>("inUnits");
     QTest::addColumn<int>("inScale");
     QTest::addColumn<bool>("isNull");
@@ -210,8 +200,7 @@ void tst_Decimal::fromUnits_data()
     QTest::newRow("int") << 42LL << 0 << false << 42LL << 0;
 }
 
-void tst_Decimal::fromUnits()
-{
+void tst_Decimal::fromUnits() {
     QFETCH(qint64, inUnits);
     QFETCH(int, inScale);
     QFETCH(bool, isNull);
@@ -228,8 +217,7 @@ void tst_Decimal::fromUnits()
         QCOMPARE(Decimal::fromInt(inUnits), d);
 }
 
-void tst_Decimal::toStringPadded_data()
-{
+void tst_Decimal::toStringPadded_data() {
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<int>("minDecimals");
     QTest::addColumn<QString>("expected");
@@ -245,16 +233,14 @@ void tst_Decimal::toStringPadded_data()
     QTest::newRow("int64 min") << "-9223372036854775808"_ba << 1 << u"-9223372036854775808.0"_s;
 }
 
-void tst_Decimal::toStringPadded()
-{
+void tst_Decimal::toStringPadded() {
     QFETCH(QByteArray, input);
     QFETCH(int, minDecimals);
     QFETCH(QString, expected);
     QCOMPARE(dec(input.constData()).toString(minDecimals), expected);
 }
 
-void tst_Decimal::textRoundTrip_data()
-{
+void tst_Decimal::textRoundTrip_data() {
     QTest::addColumn<qint64>("units");
     QTest::addColumn<int>("scale");
     QTest::addColumn<QString>("text");
@@ -268,8 +254,7 @@ void tst_Decimal::textRoundTrip_data()
     QTest::newRow("max scale int64 max") << std::numeric_limits<qint64>::max() << 10 << u"922337203.6854775807"_s;
 }
 
-void tst_Decimal::textRoundTrip()
-{
+void tst_Decimal::textRoundTrip() {
     QFETCH(qint64, units);
     QFETCH(int, scale);
     QFETCH(QString, text);
@@ -285,8 +270,7 @@ void tst_Decimal::textRoundTrip()
     QVERIFY(Decimal().toString(2).isEmpty());
 }
 
-void tst_Decimal::fromDouble_data()
-{
+void tst_Decimal::fromDouble_data() {
     QTest::addColumn<double>("value");
     QTest::addColumn<int>("scale");
     QTest::addColumn<QString>("expected"); // empty: null
@@ -317,8 +301,7 @@ void tst_Decimal::fromDouble_data()
     QTest::newRow("too large") << 1e19 << 0 << QString();
 }
 
-void tst_Decimal::fromDouble()
-{
+void tst_Decimal::fromDouble() {
     QFETCH(double, value);
     QFETCH(int, scale);
     QFETCH(QString, expected);
@@ -328,8 +311,7 @@ void tst_Decimal::fromDouble()
     QCOMPARE(d.toString(), expected);
 }
 
-void tst_Decimal::toDouble_data()
-{
+void tst_Decimal::toDouble_data() {
     QTest::addColumn<QByteArray>("input");
 
     QTest::newRow("189.25") << "189.25"_ba;
@@ -344,8 +326,7 @@ void tst_Decimal::toDouble_data()
     QTest::newRow("int64 min at max scale") << "-922337203.6854775808"_ba;
 }
 
-void tst_Decimal::toDouble()
-{
+void tst_Decimal::toDouble() {
     QFETCH(QByteArray, input);
     bool ok = false;
     const double expected = input.toDouble(&ok); // correctly rounded by the C library
@@ -354,37 +335,51 @@ void tst_Decimal::toDouble()
     QVERIFY(std::isnan(Decimal().toDouble()));
 }
 
-void tst_Decimal::arithmetic_data()
-{
+void tst_Decimal::arithmetic_data() {
     QTest::addColumn<QByteArray>("a");
     QTest::addColumn<QByteArray>("b");
     QTest::addColumn<char>("op");
     QTest::addColumn<QString>("expected"); // empty: null
 
-    QTest::newRow("0.1+0.2") << "0.1"_ba << "0.2"_ba << '+' << u"0.3"_s;
-    QTest::newRow("different scales") << "189.25"_ba << "0.005"_ba << '+' << u"189.255"_s;
-    QTest::newRow("sum normalises") << "0.75"_ba << "0.25"_ba << '+' << u"1"_s;
-    QTest::newRow("minus to integer") << "189.25"_ba << "0.25"_ba << '-' << u"189"_s;
-    QTest::newRow("minus negative result") << "1.5"_ba << "2.25"_ba << '-' << u"-0.75"_s;
-    QTest::newRow("change") << "382.6"_ba << "380.4"_ba << '-' << u"2.2"_s;
-    QTest::newRow("times") << "1.5"_ba << "2"_ba << '*' << u"3"_s;
-    QTest::newRow("turnover") << "651.12"_ba << "300"_ba << '*' << u"195336"_s;
-    QTest::newRow("negative times") << "-0.5"_ba << "0.5"_ba << '*' << u"-0.25"_s;
-    QTest::newRow("scale sum beyond max rounds down") << "0.00001"_ba << "0.000001"_ba << '*' << u"0"_s;
-    QTest::newRow("scale sum beyond max rounds up") << "0.00005"_ba << "0.000001"_ba << '*' << u"0.0000000001"_s;
-    QTest::newRow("scale sum beyond max negative") << "-0.00005"_ba << "0.000001"_ba << '*' << u"-0.0000000001"_s;
-    QTest::newRow("product keeps fewer places to fit")
-        << "1234567.1234567891"_ba << "1000.0000000001"_ba << '*' << u"1234567123.456912557"_s;
-    QTest::newRow("sum overflow") << "9223372036854775807"_ba << "1"_ba << '+' << QString();
-    QTest::newRow("difference overflow") << "-9223372036854775808"_ba << "1"_ba << '-' << QString();
-    QTest::newRow("product fits exactly") << "922337203685477580.7"_ba << "10"_ba << '*' << u"9223372036854775807"_s;
-    QTest::newRow("product overflow") << "922337203685477580.8"_ba << "10"_ba << '*' << QString();
-    QTest::newRow("sum reduces scale")
-        << "922337203.6854775807"_ba << "922337203.6854775807"_ba << '+' << u"1844674407.370955161"_s;
+    QTest::newRow("0.1+0.2") << "0.1"_ba
+                             << "0.2"_ba << '+' << u"0.3"_s;
+    QTest::newRow("different scales") << "189.25"_ba
+                                      << "0.005"_ba << '+' << u"189.255"_s;
+    QTest::newRow("sum normalises") << "0.75"_ba
+                                    << "0.25"_ba << '+' << u"1"_s;
+    QTest::newRow("minus to integer") << "189.25"_ba
+                                      << "0.25"_ba << '-' << u"189"_s;
+    QTest::newRow("minus negative result") << "1.5"_ba
+                                           << "2.25"_ba << '-' << u"-0.75"_s;
+    QTest::newRow("change") << "382.6"_ba
+                            << "380.4"_ba << '-' << u"2.2"_s;
+    QTest::newRow("times") << "1.5"_ba
+                           << "2"_ba << '*' << u"3"_s;
+    QTest::newRow("turnover") << "651.12"_ba
+                              << "300"_ba << '*' << u"195336"_s;
+    QTest::newRow("negative times") << "-0.5"_ba
+                                    << "0.5"_ba << '*' << u"-0.25"_s;
+    QTest::newRow("scale sum beyond max rounds down") << "0.00001"_ba
+                                                      << "0.000001"_ba << '*' << u"0"_s;
+    QTest::newRow("scale sum beyond max rounds up") << "0.00005"_ba
+                                                    << "0.000001"_ba << '*' << u"0.0000000001"_s;
+    QTest::newRow("scale sum beyond max negative") << "-0.00005"_ba
+                                                   << "0.000001"_ba << '*' << u"-0.0000000001"_s;
+    QTest::newRow("product keeps fewer places to fit") << "1234567.1234567891"_ba
+                                                       << "1000.0000000001"_ba << '*' << u"1234567123.456912557"_s;
+    QTest::newRow("sum overflow") << "9223372036854775807"_ba
+                                  << "1"_ba << '+' << QString();
+    QTest::newRow("difference overflow") << "-9223372036854775808"_ba
+                                         << "1"_ba << '-' << QString();
+    QTest::newRow("product fits exactly") << "922337203685477580.7"_ba
+                                          << "10"_ba << '*' << u"9223372036854775807"_s;
+    QTest::newRow("product overflow") << "922337203685477580.8"_ba
+                                      << "10"_ba << '*' << QString();
+    QTest::newRow("sum reduces scale") << "922337203.6854775807"_ba
+                                       << "922337203.6854775807"_ba << '+' << u"1844674407.370955161"_s;
 }
 
-void tst_Decimal::arithmetic()
-{
+void tst_Decimal::arithmetic() {
     QFETCH(QByteArray, a);
     QFETCH(QByteArray, b);
     QFETCH(char, op);
@@ -412,8 +407,7 @@ void tst_Decimal::arithmetic()
     QCOMPARE(r.toString(), expected);
 }
 
-void tst_Decimal::nullPropagates()
-{
+void tst_Decimal::nullPropagates() {
     const Decimal one = Decimal::fromInt(1);
     const Decimal null;
     QVERIFY((null + one).isNull());
@@ -426,8 +420,7 @@ void tst_Decimal::nullPropagates()
     QVERIFY(!(one + one).isNull());
 }
 
-void tst_Decimal::negation_data()
-{
+void tst_Decimal::negation_data() {
     QTest::addColumn<qint64>("units");
     QTest::addColumn<int>("scale");
     QTest::addColumn<QString>("expected");
@@ -439,8 +432,7 @@ void tst_Decimal::negation_data()
     QTest::newRow("int64 min fraction") << std::numeric_limits<qint64>::min() << 10 << u"922337203.685477581"_s;
 }
 
-void tst_Decimal::negation()
-{
+void tst_Decimal::negation() {
     QFETCH(qint64, units);
     QFETCH(int, scale);
     QFETCH(QString, expected);
@@ -449,8 +441,7 @@ void tst_Decimal::negation()
     QCOMPARE(r.toString(), expected);
 }
 
-void tst_Decimal::rounded_data()
-{
+void tst_Decimal::rounded_data() {
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<int>("places");
     QTest::addColumn<QString>("expected");
@@ -466,16 +457,14 @@ void tst_Decimal::rounded_data()
     QTest::newRow("to zero") << "0.0004"_ba << 3 << u"0"_s;
 }
 
-void tst_Decimal::rounded()
-{
+void tst_Decimal::rounded() {
     QFETCH(QByteArray, input);
     QFETCH(int, places);
     QFETCH(QString, expected);
     QCOMPARE(dec(input.constData()).rounded(places).toString(), expected);
 }
 
-void tst_Decimal::roundedToTick_data()
-{
+void tst_Decimal::roundedToTick_data() {
     QTest::addColumn<Decimal>("value");
     QTest::addColumn<Decimal>("tick");
     QTest::addColumn<QString>("expected"); // empty: null
@@ -498,8 +487,7 @@ void tst_Decimal::roundedToTick_data()
     QTest::newRow("null value") << Decimal() << dec("0.01") << QString();
 }
 
-void tst_Decimal::roundedToTick()
-{
+void tst_Decimal::roundedToTick() {
     QFETCH(Decimal, value);
     QFETCH(Decimal, tick);
     QFETCH(QString, expected);
@@ -508,8 +496,7 @@ void tst_Decimal::roundedToTick()
     QCOMPARE(r.toString(), expected);
 }
 
-void tst_Decimal::comparison_data()
-{
+void tst_Decimal::comparison_data() {
     QTest::addColumn<Decimal>("a");
     QTest::addColumn<Decimal>("b");
     QTest::addColumn<int>("order"); // -1: a < b, 0: equal, 1: a > b
@@ -527,8 +514,7 @@ void tst_Decimal::comparison_data()
     QTest::newRow("zero vs null") << dec("0") << Decimal() << 1;
 }
 
-void tst_Decimal::comparison()
-{
+void tst_Decimal::comparison() {
     QFETCH(Decimal, a);
     QFETCH(Decimal, b);
     QFETCH(int, order);
@@ -540,12 +526,11 @@ void tst_Decimal::comparison()
     QCOMPARE(a <= b, order <= 0);
     QCOMPARE(a >= b, order >= 0);
     // Antisymmetry.
-    QCOMPARE(b < a, order > 0);
+    QCOMPARE(b<a, order> 0);
     QCOMPARE(b == a, order == 0);
 }
 
-void tst_Decimal::predicates()
-{
+void tst_Decimal::predicates() {
     QVERIFY(Decimal().isNull());
     QVERIFY(!Decimal().isZero());
     QVERIFY(!Decimal().isNegative());
@@ -557,8 +542,7 @@ void tst_Decimal::predicates()
     QVERIFY(Decimal() != dec("0"));
 }
 
-void tst_Decimal::metaType()
-{
+void tst_Decimal::metaType() {
     const QVariant v = QVariant::fromValue(dec("189.25"));
     QVERIFY(v.canConvert<Decimal>());
     QCOMPARE(v.value<Decimal>().toString(), u"189.25"_s);

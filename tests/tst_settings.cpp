@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void corruptFile_data();
     void corruptFile();
     void corruptFileCannotBeMoved();
+    void unreadableFile();
     void syncFailure();
     void noTokenKey();
 };
@@ -269,6 +271,26 @@ void tst_Settings::corruptFileCannotBeMoved() {
     }
     QFile::setPermissions(sub, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     QCOMPARE(readFile(path), content);
+}
+
+void tst_Settings::unreadableFile() {
+#ifdef Q_OS_UNIX
+    if (::geteuid() == 0)
+        QSKIP("running as root: every file is readable");
+#endif
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"quotemonitor.ini"_s);
+    const QByteArray content("[ui]\nlanguage=zh_CN\n");
+    QVERIFY(writeFile(path, content));
+    QVERIFY(QFile::setPermissions(path, QFile::WriteOwner));
+    const Settings s(path);
+    QCOMPARE(s.language(), QString());
+    QVERIFY(!s.loadWarning().isEmpty());
+    const QStringList backups = backupsIn(dir.path());
+    QCOMPARE(backups.size(), 1);
+    QFile::setPermissions(dir.filePath(backups.first()), QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(readFile(dir.filePath(backups.first())), content);
 }
 
 void tst_Settings::syncFailure() {

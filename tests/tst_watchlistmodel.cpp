@@ -45,7 +45,7 @@ void TestWatchlistModel::init()
 {
     m_store = new QuoteStore;
     m_model = new WatchlistModel(m_store);
-    m_model->setDisplayLocale(QLocale::c());
+    m_model->setDisplayLocale(QLocale(QLocale::English, QLocale::UnitedStates));
     m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_model->setSymbols({u"AAPL.US"_s, u"700.HK"_s, u"EURUSD"_s, u"AAPL.US"_s});
 }

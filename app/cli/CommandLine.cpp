@@ -53,6 +53,16 @@ void setUp(QCommandLineParser& parser) {
     });
 }
 
+// "-x" or "--name" as it appears in `args` (without any "=value"), for error messages.
+QString optionAsTyped(const QStringList& args, const QString& name) {
+    for (const QString& arg : args) {
+        const QString bare = arg.section(u'=', 0, 0);
+        if (bare == u'-' + name || bare == dashed(name))
+            return bare;
+    }
+    return dashed(name);
+}
+
 bool parseWebSocketUrl(const QCommandLineParser& parser, const QString& option, QUrl* out, QString* error) {
     if (!parser.isSet(option))
         return true;
@@ -203,8 +213,7 @@ bool CommandLine::parse(const QStringList& arguments, const QProcessEnvironment&
     if (!ok) {
         const QStringList unknown = parser.unknownOptionNames();
         if (!unknown.isEmpty())
-            message = tr("Unknown option: %1")
-                          .arg(unknown.first().size() == 1 ? u'-' + unknown.first() : dashed(unknown.first()));
+            message = tr("Unknown option: %1").arg(optionAsTyped(args, unknown.first()));
         else
             message = parser.errorText();
     } else if (!parser.positionalArguments().isEmpty()) {

@@ -10,8 +10,7 @@
 // A minimal incremental HTTP/1.1 request parser for the simulator: request line, headers and a Content-Length body
 // (chunked bodies are refused). Feed bytes as they arrive; status() tells whether the request is complete.
 // Pipelined bytes beyond the request are kept and can be taken with takeRemainder().
-class HttpRequest
-{
+class HttpRequest {
 public:
     enum class Status { Incomplete, Complete, Bad };
 
@@ -32,8 +31,8 @@ public:
     QByteArray method() const { return m_method; }
     QByteArray target() const { return m_target; } // raw request target, e.g. "/kline?token=a&query=%7B..."
     QByteArray version() const { return m_version; }
-    QString path() const;                          // percent-decoded path of the target
-    QUrlQuery query() const;                       // query of the target
+    QString path() const;    // percent-decoded path of the target
+    QUrlQuery query() const; // query of the target
     // First value of a header, matched case-insensitively; empty when absent.
     QByteArray header(QByteArrayView name) const;
     bool hasHeader(QByteArrayView name) const;

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QMutex>
@@ -47,15 +48,13 @@ class QWebSocketServer;
 // The server never touches the GUI; all its objects are its children, so it can be moved to a worker thread
 // (call listen() in that thread, e.g. with QMetaObject::invokeMethod). The observation accessors (port, URLs,
 // connectionCount, requests) are safe to call from any thread.
-class SimServer : public QObject
-{
+class SimServer : public QObject {
     Q_OBJECT
 
 public:
-    struct Config
-    {
+    struct Config {
         quint32 seed = 1;
-        QString token;                // required token; empty = any non-empty token is accepted
+        QString token;                  // required token; empty = any non-empty token is accepted
         int minRequestSpacingMs = 1000; // 0 disables the per-connection request spacing rule
         int heartbeatTimeoutMs = 30000; // drop a connection that sent no 22000 for that long; 0 disables
         int maxConnectionsPerToken = 0; // per URL family; 0 = unlimited
@@ -68,16 +67,15 @@ public:
         int symbolCount = 0;            // symbols the market offers (see SimMarket); 0 = the catalog
     };
 
-    struct RequestRecord
-    {
-        QString path;        // "/quote-stock-b-ws-api" or "/quote-b-ws-api"
-        int cmdId = 0;       // 0 when the header could not be parsed
+    struct RequestRecord {
+        QString path;  // "/quote-stock-b-ws-api" or "/quote-b-ws-api"
+        int cmdId = 0; // 0 when the header could not be parsed
         qint64 seqId = 0;
         QString trace;
-        QStringList codes;   // codes listed in a 22002/22004 request, as sent
-        int cancelType = -1; // 22006 only
+        QStringList codes;     // codes listed in a 22002/22004 request, as sent
+        int cancelType = -1;   // 22006 only
         qint64 receivedMs = 0; // QDateTime::currentMSecsSinceEpoch()
-        QByteArray raw;      // the frame as received
+        QByteArray raw;        // the frame as received
     };
 
     explicit SimServer(QObject* parent = nullptr);
