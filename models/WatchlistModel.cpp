@@ -1,5 +1,6 @@
 #include "WatchlistModel.h"
 
+#include "MarketHours.h"
 #include "SymbolCatalog.h"
 
 #include <QDateTime>
@@ -112,6 +113,42 @@ bool WatchlistModel::addSymbol(const QString& code)
     return true;
 }
 
+bool WatchlistModel::moveSymbol(int from, int to)
+{
+    if (from < 0 || from >= m_codes.size() || to < 0 || to >= m_codes.size() || from == to)
+        return false;
+    // beginMoveRows wants the destination as an index into the list before the move.
+    beginMoveRows(QModelIndex(), from, from, QModelIndex(), to > from ? to + 1 : to);
+    m_codes.move(from, to);
+    rebuildIndex();
+    endMoveRows();
+    return true;
+}
+
+bool WatchlistModel::moveRows(const QModelIndex& sourceParent, int sourceRow, int count,
+                              const QModelIndex& destinationParent, int destinationChild)
+{
+    if (sourceParent.isValid() || destinationParent.isValid() || count != 1)
+        return false;
+    // destinationChild is an index into the list before the move.
+    const int to = destinationChild > sourceRow ? destinationChild - 1 : destinationChild;
+    return moveSymbol(sourceRow, to);
+}
+
+Qt::ItemFlags WatchlistModel::flags(const QModelIndex& index) const
+{
+    const Qt::ItemFlags base = QAbstractTableModel::flags(index);
+    return index.isValid() ? base | Qt::ItemIsDragEnabled : base | Qt::ItemIsDropEnabled;
+}
+
+bool WatchlistModel::isStale(const QuoteState& q, qint64 nowMs) const
+{
+    if (q.receivedMs <= 0 || !m_connectedSources.contains(q.source) || nowMs - q.receivedMs <= m_staleAfterMs)
+        return false;
+    // The simulator trades around the clock; real markets only in session.
+    return q.source == u"simulator" || MarketHours::isOpen(SymbolCatalog::builtIn().marketOf(q.code), nowMs);
+}
+
 bool WatchlistModel::removeSymbol(const QString& code)
 {
     const int row = rowOf(code);
@@ -120,6 +157,7 @@ bool WatchlistModel::removeSymbol(const QString& code)
     beginRemoveRows(QModelIndex(), row, row);
     m_codes.removeAt(row);
     m_tickDirection.remove(code);
+    m_lastMoveMs.remove(code);
     rebuildIndex();
     endRemoveRows();
     return true;
@@ -166,8 +204,10 @@ void WatchlistModel::onQuotesChanged(const QList<QuoteChange>& changes)
         if (it == m_rows.constEnd())
             continue;
         const int row = *it;
-        if (change.direction != 0)
+        if (change.direction != 0) {
             m_tickDirection.insert(change.code, change.direction);
+            m_lastMoveMs.insert(change.code, QDateTime::currentMSecsSinceEpoch());
+        }
         const quint32 cols = columnsFor(change.fields);
         // One dataChanged per contiguous run of changed columns in the row.
         int col = 0;
@@ -334,6 +374,10 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const
         return q->code;
     case UpdatedMsRole:
         return q->receivedMs;
+    case LastMoveMsRole:
+        return m_lastMoveMs.value(q->code, 0);
+    case StaleRole:
+        return isStale(*q, QDateTime::currentMSecsSinceEpoch());
     default:
         return QVariant();
     }

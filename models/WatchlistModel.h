@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QLocale>
+#include <QSet>
 #include <QStringList>
 
 // One watchlist: an ordered list of symbols shown as rows, values read from the shared QuoteStore.
@@ -40,6 +41,9 @@ public:
         TickDirectionRole,               // int: direction of the latest price move (-1, 0, +1)
         CodeRole,                        // QString: the row's symbol
         UpdatedMsRole,                   // qint64: local wall-clock time of the row's latest update
+        LastMoveMsRole,                  // qint64: local wall-clock time of the latest price move (for flashing)
+        StaleRole,                       // bool: no update for staleAfterMs while its feed is connected and
+                                         //       its market is in session
     };
 
     explicit WatchlistModel(QuoteStore* store, QObject* parent = nullptr);
@@ -49,6 +53,14 @@ public:
     bool addSymbol(const QString& code);
     bool removeSymbol(const QString& code);
     int rowOf(const QString& code) const { return m_rows.value(code, -1); }
+    // Moves one symbol to `to` (its row index after the move). Returns false when out of range.
+    bool moveSymbol(int from, int to);
+    // Rows with no update for this long while their feed is connected and their market open are stale.
+    void setStaleAfterMs(int ms) { m_staleAfterMs = ms; }
+    int staleAfterMs() const { return m_staleAfterMs; }
+    // Sources whose feed is connected now ("alltick", "simulator", ...); the simulator trades around the clock.
+    void setConnectedSources(const QSet<QString>& sources) { m_connectedSources = sources; }
+    bool isStale(const QuoteState& q, qint64 nowMs) const;
     void setChineseNames(bool chinese);
     // Locale for display text (numbers, times). Defaults to the system locale.
     void setDisplayLocale(const QLocale& locale);
@@ -57,6 +69,9 @@ public:
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool moveRows(const QModelIndex& sourceParent, int sourceRow, int count, const QModelIndex& destinationParent,
+                  int destinationChild) override;
 
     // Display formatting shared with other views.
     static QString formatPrice(const Decimal& price, const QString& code, const QLocale& locale);
@@ -74,6 +89,9 @@ private:
     QStringList m_codes;
     QHash<QString, int> m_rows;
     QHash<QString, int> m_tickDirection;
+    QHash<QString, qint64> m_lastMoveMs;
+    QSet<QString> m_connectedSources;
+    int m_staleAfterMs = 30000;
     bool m_chinese = false;
     QLocale m_locale;
 };

@@ -72,9 +72,8 @@ void tst_Settings::defaults() {
     QCOMPARE(s.allTickPlan(), Settings::AllTickPlan::Paid);
     QCOMPARE(s.exportBom(), true);
     QCOMPARE(s.lastExportDir(), QString());
-    QCOMPARE(s.mainWindowGeometry(), QByteArray());
-    QCOMPARE(s.mainWindowState(), QByteArray());
-    QCOMPARE(s.watchlistHeaderState(), QByteArray());
+    QCOMPARE(s.flashOnChange(), true);
+    QCOMPARE(s.staleAfterSec(), 30);
     QVERIFY(!s.contains(Settings::Key::Language));
     // Reading creates no file.
     QVERIFY(!QFileInfo::exists(s.fileName()));
@@ -100,7 +99,6 @@ void tst_Settings::roundTrip() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"quotemonitor.ini"_s);
-    const QByteArray geometry("\x01\xd9\xd0\xcb\x00\x03\x00\x00\xff", 9);
     {
         Settings s(path);
         s.setLanguage(u"zh_CN"_s);
@@ -111,9 +109,8 @@ void tst_Settings::roundTrip() {
         s.setAllTickPlan(Settings::AllTickPlan::Free);
         s.setExportBom(false);
         s.setLastExportDir(u"/home/用户/导出"_s);
-        s.setMainWindowGeometry(geometry);
-        s.setMainWindowState(QByteArray("state"));
-        s.setWatchlistHeaderState(QByteArray(300, '\0'));
+        s.setFlashOnChange(false);
+        s.setStaleAfterSec(15);
         QString error;
         QVERIFY2(s.sync(&error), qPrintable(error));
         QVERIFY(error.isEmpty());
@@ -129,9 +126,8 @@ void tst_Settings::roundTrip() {
     QCOMPARE(s.allTickPlan(), Settings::AllTickPlan::Free);
     QCOMPARE(s.exportBom(), false);
     QCOMPARE(s.lastExportDir(), u"/home/用户/导出"_s);
-    QCOMPARE(s.mainWindowGeometry(), geometry);
-    QCOMPARE(s.mainWindowState(), QByteArray("state"));
-    QCOMPARE(s.watchlistHeaderState(), QByteArray(300, '\0'));
+    QCOMPARE(s.flashOnChange(), false);
+    QCOMPARE(s.staleAfterSec(), 15);
 
     s.setColorConvention(Settings::ColorConvention::RedUp);
     s.setAllTickRestBaseOverride(QUrl());

@@ -30,9 +30,8 @@ const std::array<KeyInfo, Settings::KeyCount>& keyTable() {
         {K::AllTickPlan, u"alltick/plan"_s, u"paid"_s},
         {K::ExportBom, u"export/utf8Bom"_s, true},
         {K::LastExportDir, u"export/lastDir"_s, QString()},
-        {K::MainWindowGeometry, u"window/geometry"_s, QByteArray()},
-        {K::MainWindowState, u"window/state"_s, QByteArray()},
-        {K::WatchlistHeaderState, u"watchlist/headerState"_s, QByteArray()},
+        {K::FlashOnChange, u"ui/flashOnChange"_s, true},
+        {K::StaleAfterSec, u"ui/staleAfterSec"_s, 30},
     }};
     return table;
 }
@@ -270,26 +269,20 @@ void Settings::setLastExportDir(const QString& dir) {
     setValue(Key::LastExportDir, dir);
 }
 
-QByteArray Settings::mainWindowGeometry() const {
-    return value(Key::MainWindowGeometry).toByteArray();
+bool Settings::flashOnChange() const {
+    return value(Key::FlashOnChange).toBool();
 }
 
-void Settings::setMainWindowGeometry(const QByteArray& geometry) {
-    setValue(Key::MainWindowGeometry, geometry);
+void Settings::setFlashOnChange(bool flash) {
+    setValue(Key::FlashOnChange, flash);
 }
 
-QByteArray Settings::mainWindowState() const {
-    return value(Key::MainWindowState).toByteArray();
+int Settings::staleAfterSec() const {
+    bool ok = false;
+    const int seconds = value(Key::StaleAfterSec).toInt(&ok);
+    return ok && seconds > 0 ? seconds : defaultValue(Key::StaleAfterSec).toInt();
 }
 
-void Settings::setMainWindowState(const QByteArray& state) {
-    setValue(Key::MainWindowState, state);
-}
-
-QByteArray Settings::watchlistHeaderState() const {
-    return value(Key::WatchlistHeaderState).toByteArray();
-}
-
-void Settings::setWatchlistHeaderState(const QByteArray& state) {
-    setValue(Key::WatchlistHeaderState, state);
+void Settings::setStaleAfterSec(int seconds) {
+    setValue(Key::StaleAfterSec, qMax(1, seconds));
 }

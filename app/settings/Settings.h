@@ -24,11 +24,10 @@ public:
         AllTickPlan,
         ExportBom,
         LastExportDir,
-        MainWindowGeometry,
-        MainWindowState,
-        WatchlistHeaderState,
+        FlashOnChange,
+        StaleAfterSec,
     };
-    static constexpr int KeyCount = int(Key::WatchlistHeaderState) + 1;
+    static constexpr int KeyCount = int(Key::StaleAfterSec) + 1;
 
     enum class ColorConvention { Auto, RedUp, GreenUp };
     enum class AllTickPlan { Paid, Free };
@@ -71,12 +70,10 @@ public:
     void setExportBom(bool bom);
     QString lastExportDir() const;
     void setLastExportDir(const QString& dir);
-    QByteArray mainWindowGeometry() const;
-    void setMainWindowGeometry(const QByteArray& geometry);
-    QByteArray mainWindowState() const;
-    void setMainWindowState(const QByteArray& state);
-    QByteArray watchlistHeaderState() const;
-    void setWatchlistHeaderState(const QByteArray& state);
+    bool flashOnChange() const; // a changed price cell flashes in its direction colour
+    void setFlashOnChange(bool flash);
+    int staleAfterSec() const; // rows grey out after this long without an update while their feed is connected
+    void setStaleAfterSec(int seconds);
 
 private:
     QVariant value(Key key) const;
