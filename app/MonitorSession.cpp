@@ -64,7 +64,7 @@ bool MonitorSession::start(QString* error)
         config.stockUrl = sim->stockUrl(QString());
         config.generalUrl = sim->generalUrl(QString());
         config.token = QString::fromLatin1(SimulatorToken);
-        config.sourceId = u"simulator"_s;
+        config.sourceId = sourceId();
     } else {
         config.stockUrl = m_options.allTickStockUrl.isEmpty() ? m_settings->allTickStockUrl() : m_options.allTickStockUrl;
         config.generalUrl =
@@ -77,7 +77,7 @@ bool MonitorSession::start(QString* error)
         }
         config.plan = m_settings->allTickPlan() == Settings::AllTickPlan::Free ? AllTickFeed::Plan::Free
                                                                                 : AllTickFeed::Plan::Paid;
-        config.sourceId = u"alltick"_s;
+        config.sourceId = sourceId();
     }
 
     m_feedThread = new QThread(this);
@@ -89,8 +89,7 @@ bool MonitorSession::start(QString* error)
     connect(feed, &QuoteFeed::errorOccurred, this, &MonitorSession::errorOccurred);
     m_feed = feed;
     m_feedThread->start();
-
-    setSymbols(m_options.symbolsGiven ? m_options.symbols : defaultSymbols());
+    setSymbols(m_symbols);
 
     if (!m_options.snapshotPath.isEmpty() && m_options.snapshotIntervalSec > 0)
         m_snapshotTimer.start(m_options.snapshotIntervalSec * 1000);
@@ -114,10 +113,15 @@ void MonitorSession::shutdown()
     }
 }
 
+QString MonitorSession::sourceId() const
+{
+    return m_simulated ? u"simulator"_s : u"alltick"_s;
+}
+
 void MonitorSession::setSymbols(const QStringList& codes)
 {
     m_symbols = codes;
-    const QString source = m_feed ? m_feed->sourceId() : QString();
+    const QString source = sourceId();
     for (const QString& code : codes)
         m_store->setSource(code, source);
     if (m_feed)
@@ -127,9 +131,9 @@ void MonitorSession::setSymbols(const QStringList& codes)
 bool MonitorSession::writeSnapshot(const QString& path, QString* error) const
 {
     QList<CsvRow> rows;
-    rows.reserve(m_symbols.size());
+    rows.reserve(m_snapshotSymbols.size());
     const SymbolCatalog& catalog = SymbolCatalog::builtIn();
-    for (const QString& code : m_symbols)
+    for (const QString& code : m_snapshotSymbols)
         rows.append(CsvRow{code, catalog.displayName(code, m_chineseNames), m_store->quote(code)});
     CsvExporter::Options options;
     options.utf8Bom = m_settings->exportBom();

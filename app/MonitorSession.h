@@ -25,8 +25,8 @@ public:
     MonitorSession(const AppOptions& options, Settings* settings, QObject* parent = nullptr);
     ~MonitorSession() override;
 
-    // Starts the simulator (when simulated), the feed thread and the first subscription. Returns false with a
-    // translated message when something cannot start.
+    // Starts the simulator (when simulated) and the feed thread; symbols follow with setSymbols(). Returns false
+    // with a translated message when something cannot start.
     bool start(QString* error);
     void shutdown();
 
@@ -35,8 +35,14 @@ public:
     QuoteStore* store() const { return m_store; }
     UpdateBuffer* buffer() const { return m_buffer; }
 
+    // Feed id of the symbols this session serves ("alltick" or "simulator").
+    QString sourceId() const;
+    // Every symbol any watchlist shows: the feeds subscribe exactly these.
     QStringList symbols() const { return m_symbols; }
     void setSymbols(const QStringList& codes);
+    // The symbols a snapshot writes, in order (the current watchlist as displayed).
+    void setSnapshotSymbols(const QStringList& codes) { m_snapshotSymbols = codes; }
+    QStringList snapshotSymbols() const { return m_snapshotSymbols; }
 
     // Names in the export follow the UI language.
     void setChineseNames(bool chinese) { m_chineseNames = chinese; }
@@ -65,5 +71,6 @@ private:
     QPointer<QuoteFeed> m_feed;
     QPointer<SimServer> m_sim;
     QStringList m_symbols;
+    QStringList m_snapshotSymbols;
     QTimer m_snapshotTimer;
 };

@@ -3,6 +3,7 @@
 #include "MonitorSession.h"
 #include "cli/CommandLine.h"
 #include "settings/Settings.h"
+#include "Workspace.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -74,8 +75,24 @@ int main(int argc, char* argv[])
     QObject::connect(&session, &MonitorSession::snapshotFailed, &app,
                      [](const QString& message) { printLine(stderr, message); });
 
-    MainWindow window(&session, &settings, language);
+    // The saved workspace, or for a --symbols run a one-off list (saved watchlists stay untouched).
+    WorkspaceStore workspaceStore;
+    Workspace workspace = Workspace::defaults(MonitorSession::defaultSymbols(),
+                                              QCoreApplication::translate("main", "Watchlist"));
+    QString workspaceMessage;
+    const WorkspaceStore::LoadResult loaded = workspaceStore.load(&workspace, &workspaceMessage);
+    const bool persistWorkspace = !options.symbolsGiven && loaded != WorkspaceStore::LoadResult::CorruptInPlace;
+    if (options.symbolsGiven) {
+        workspace.lists = {Watchlist{QCoreApplication::translate("main", "Command line"), options.symbols, {}}};
+        workspace.currentList = 0;
+    }
+    if (!workspaceMessage.isEmpty())
+        printLine(stderr, workspaceMessage);
+
+    MainWindow window(&session, &settings, persistWorkspace ? &workspaceStore : nullptr, workspace, language);
     window.show();
+    if (!workspaceMessage.isEmpty())
+        window.showWarning(QCoreApplication::translate("main", "Watchlists"), workspaceMessage);
 
     int exitCode = 0;
     if (!options.snapshotPath.isEmpty()) {

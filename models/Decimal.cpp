@@ -37,40 +37,47 @@ constexpr qint64 kPow10[] = {1LL,
                              1000000000000000000LL};
 
 // 10^n for 0 <= n <= 38 (the largest power a signed 128-bit integer holds).
-Wide pow10Wide(int n) {
+Wide pow10Wide(int n)
+{
     Wide r = 1;
     for (int i = 0; i < n; ++i)
         r *= 10;
     return r;
 }
 
-bool fitsInt64(Wide v) {
+bool fitsInt64(Wide v)
+{
     return v >= Wide(kInt64Min) && v <= Wide(kInt64Max);
 }
 
 // v / 10^digits, rounded half away from zero.
-Wide roundDivPow10(Wide v, int digits) {
+Wide roundDivPow10(Wide v, int digits)
+{
     if (digits <= 0)
         return v;
     const Wide div = pow10Wide(digits);
     Wide q = v / div;
     const Wide r = v % div; // carries the sign of v
-    if ((r < 0 ? -r : r) * 2 >= div)
+    const Wide absR = r < 0 ? -r : r;
+    if (absR >= div - absR) // absR * 2 >= div, without overflowing for div = 10^38
         q += v < 0 ? -1 : 1;
     return q;
 }
 
-bool isDigit(char c) {
+bool isDigit(char c)
+{
     return c >= '0' && c <= '9';
 }
 
 } // namespace
 
 // Implementation helpers with access to Decimal's private constructor.
-struct DecimalOps {
+struct DecimalOps
+{
     // Normalised Decimal from a wide mantissa: rounds to MaxScale, then drops further places while the mantissa does
     // not fit in 64 bits. Null when even the integer part does not fit.
-    static Decimal fromWide(Wide units, int scale) {
+    static Decimal fromWide(Wide units, int scale)
+    {
         if (scale < 0) {
             if (units == 0)
                 return Decimal(0, 0, true);
@@ -80,7 +87,8 @@ struct DecimalOps {
             scale = 0;
         }
         if (scale > Decimal::MaxScale) {
-            units = roundDivPow10(units, scale - Decimal::MaxScale);
+            // |units| < 1.8e38: dropping 39 or more digits leaves less than half a unit, i.e. zero.
+            units = scale - Decimal::MaxScale > 38 ? Wide(0) : roundDivPow10(units, scale - Decimal::MaxScale);
             scale = Decimal::MaxScale;
         }
         while (!fitsInt64(units) && scale > 0) {
@@ -96,7 +104,8 @@ struct DecimalOps {
 
     // Strict ASCII parser: [+-]digits[.digits], at least one digit. Fraction digits beyond maxScale are rounded half
     // away from zero.
-    static Decimal parseAscii(const char* p, qsizetype n, int maxScale = Decimal::MaxScale) {
+    static Decimal parseAscii(const char* p, qsizetype n, int maxScale = Decimal::MaxScale)
+    {
         if (!p || n <= 0)
             return Decimal();
         const char* const end = p + n;
@@ -106,7 +115,7 @@ struct DecimalOps {
             ++p;
         }
         bool anyDigit = false;
-        Wide intPart = 0;
+        quint64 intPart = 0; // at most 19 significant digits: below 1.8e19, no overflow
         int significant = 0;
         for (; p < end && isDigit(*p); ++p) {
             anyDigit = true;
@@ -128,17 +137,28 @@ struct DecimalOps {
         }
         if (p != end || !anyDigit)
             return Decimal();
-        if (!fitsInt64(negative ? -intPart : intPart))
+        if (intPart > (negative ? quint64(kInt64Max) + 1 : quint64(kInt64Max)))
             return Decimal();
 
         while (fracEnd > fracBegin && fracEnd[-1] == '0')
             --fracEnd;
         const int fracLen = int(fracEnd - fracBegin);
         const int used = std::min(fracLen, maxScale);
+        const bool roundUp = fracLen > used && fracBegin[used] >= '5';
+        if (significant + used <= 18) {
+            // Fast path: the mantissa (even after rounding up) stays below 10^18 + 1.
+            quint64 m = intPart;
+            for (int i = 0; i < used; ++i)
+                m = m * 10 + quint64(fracBegin[i] - '0');
+            m += roundUp ? 1 : 0;
+            Decimal d(negative ? -qint64(m) : qint64(m), used, true);
+            d.normalize();
+            return d;
+        }
         Wide mantissa = intPart;
         for (int i = 0; i < used; ++i)
             mantissa = mantissa * 10 + (fracBegin[i] - '0');
-        if (fracLen > used && fracBegin[used] >= '5')
+        if (roundUp)
             mantissa += 1; // half away from zero (applied to the magnitude)
         return fromWide(negative ? -mantissa : mantissa, used);
     }
@@ -146,14 +166,16 @@ struct DecimalOps {
     static Wide aligned(const Decimal& d, int scale) { return Wide(d.m_units) * pow10Wide(scale - d.m_scale); }
 };
 
-Decimal Decimal::parse(QByteArrayView text, bool* ok) {
+Decimal Decimal::parse(QByteArrayView text, bool* ok)
+{
     const Decimal d = DecimalOps::parseAscii(text.data(), text.size());
     if (ok)
         *ok = d.m_valid;
     return d;
 }
 
-Decimal Decimal::parse(QStringView text, bool* ok) {
+Decimal Decimal::parse(QStringView text, bool* ok)
+{
     QVarLengthArray<char, 64> latin(text.size());
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text[i].unicode();
@@ -167,11 +189,13 @@ Decimal Decimal::parse(QStringView text, bool* ok) {
     return parse(QByteArrayView(latin.constData(), latin.size()), ok);
 }
 
-Decimal Decimal::fromUnits(qint64 units, int scale) {
+Decimal Decimal::fromUnits(qint64 units, int scale)
+{
     return DecimalOps::fromWide(Wide(units), scale);
 }
 
-Decimal Decimal::fromDouble(double value, int scale) {
+Decimal Decimal::fromDouble(double value, int scale)
+{
     if (!std::isfinite(value) || std::fabs(value) >= 9.2e18)
         return Decimal();
     scale = std::clamp(scale, 0, int(MaxScale));
@@ -186,7 +210,8 @@ Decimal Decimal::fromDouble(double value, int scale) {
     return DecimalOps::parseAscii(buf, res.ptr - buf, scale);
 }
 
-double Decimal::toDouble() const {
+double Decimal::toDouble() const
+{
     if (!m_valid)
         return std::numeric_limits<double>::quiet_NaN();
     if (m_scale == 0)
@@ -205,11 +230,13 @@ double Decimal::toDouble() const {
     return out;
 }
 
-QString Decimal::toString() const {
+QString Decimal::toString() const
+{
     return toString(0);
 }
 
-QString Decimal::toString(int minDecimals) const {
+QString Decimal::toString(int minDecimals) const
+{
     if (!m_valid)
         return QString();
     minDecimals = std::clamp(minDecimals, 0, 32);
@@ -240,33 +267,38 @@ QString Decimal::toString(int minDecimals) const {
     return QString::fromLatin1(buf, p - buf);
 }
 
-Decimal Decimal::operator+(const Decimal& other) const {
+Decimal Decimal::operator+(const Decimal& other) const
+{
     if (!m_valid || !other.m_valid)
         return Decimal();
     const int s = std::max(m_scale, other.m_scale);
     return DecimalOps::fromWide(DecimalOps::aligned(*this, s) + DecimalOps::aligned(other, s), s);
 }
 
-Decimal Decimal::operator-(const Decimal& other) const {
+Decimal Decimal::operator-(const Decimal& other) const
+{
     if (!m_valid || !other.m_valid)
         return Decimal();
     const int s = std::max(m_scale, other.m_scale);
     return DecimalOps::fromWide(DecimalOps::aligned(*this, s) - DecimalOps::aligned(other, s), s);
 }
 
-Decimal Decimal::operator*(const Decimal& other) const {
+Decimal Decimal::operator*(const Decimal& other) const
+{
     if (!m_valid || !other.m_valid)
         return Decimal();
     return DecimalOps::fromWide(Wide(m_units) * Wide(other.m_units), m_scale + other.m_scale);
 }
 
-Decimal Decimal::operator-() const {
+Decimal Decimal::operator-() const
+{
     if (!m_valid)
         return Decimal();
     return DecimalOps::fromWide(-Wide(m_units), m_scale);
 }
 
-Decimal Decimal::roundedToTick(const Decimal& tick) const {
+Decimal Decimal::roundedToTick(const Decimal& tick) const
+{
     if (!m_valid)
         return Decimal();
     if (!tick.m_valid || tick.m_units <= 0)
@@ -281,7 +313,8 @@ Decimal Decimal::roundedToTick(const Decimal& tick) const {
     return DecimalOps::fromWide(q * t, s);
 }
 
-Decimal Decimal::rounded(int places) const {
+Decimal Decimal::rounded(int places) const
+{
     if (!m_valid)
         return Decimal();
     places = std::max(places, 0);
@@ -290,14 +323,16 @@ Decimal Decimal::rounded(int places) const {
     return DecimalOps::fromWide(roundDivPow10(Wide(m_units), m_scale - places), places);
 }
 
-bool operator==(const Decimal& a, const Decimal& b) {
+bool operator==(const Decimal& a, const Decimal& b)
+{
     if (!a.m_valid || !b.m_valid)
         return a.m_valid == b.m_valid;
     const int s = std::max(a.m_scale, b.m_scale);
     return DecimalOps::aligned(a, s) == DecimalOps::aligned(b, s);
 }
 
-bool operator<(const Decimal& a, const Decimal& b) {
+bool operator<(const Decimal& a, const Decimal& b)
+{
     if (!b.m_valid)
         return false;
     if (!a.m_valid)
@@ -306,7 +341,8 @@ bool operator<(const Decimal& a, const Decimal& b) {
     return DecimalOps::aligned(a, s) < DecimalOps::aligned(b, s);
 }
 
-void Decimal::normalize() {
+void Decimal::normalize()
+{
     if (!m_valid)
         return;
     if (m_units == 0) {

@@ -4,6 +4,8 @@
 #include "MonitorSession.h"
 #include "QuoteDelegate.h"
 #include "WatchlistModel.h"
+#include "WatchlistSortProxy.h"
+#include "WatchlistTabs.h"
 #include "WatchlistView.h"
 #include "settings/Settings.h"
 
@@ -13,65 +15,110 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QToolBar>
 
 using namespace Qt::StringLiterals;
 
-MainWindow::MainWindow(MonitorSession* session, Settings* settings, const QString& uiLanguage, QWidget* parent)
+MainWindow::MainWindow(MonitorSession* session, Settings* settings, WorkspaceStore* store,
+                       const Workspace& workspace, const QString& uiLanguage, QWidget* parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_settings(settings)
+    , m_store(store)
     , m_uiLanguage(uiLanguage)
-    , m_model(new WatchlistModel(session->store(), this))
-    , m_view(nullptr)
+    , m_chinese(uiLanguage.startsWith(u"zh"))
+    , m_tabs(new WatchlistTabs(session->store(), m_chinese,
+                               QLocale(m_chinese ? QLocale::Chinese : QLocale::English,
+                                       m_chinese ? QLocale::China : QLocale::UnitedStates),
+                               this))
     , m_status(new FeedStatusBar(this))
 {
-    const bool chinese = uiLanguage.startsWith(u"zh");
-    m_model->setChineseNames(chinese);
-    m_model->setDisplayLocale(QLocale(chinese ? QLocale::Chinese : QLocale::English,
-                                      chinese ? QLocale::China : QLocale::UnitedStates));
-    m_model->setSymbols(session->symbols());
-    m_view = new WatchlistView(m_model, this);
-    setCentralWidget(m_view);
-
+    setObjectName(u"MainWindow"_s);
     setWindowTitle(session->isSimulated() ? tr("QuoteMonitor — Simulated data") : tr("QuoteMonitor"));
+    setCentralWidget(m_tabs);
     statusBar()->addPermanentWidget(m_status);
     m_status->setSimulated(session->isSimulated());
-    connect(session, &MonitorSession::statsChanged, m_status, &FeedStatusBar::setStats);
+
+    m_tabs->setFlashEnabled(m_settings->flashOnChange());
+    m_tabs->setStaleAfterMs(m_settings->staleAfterSec() * 1000);
+    applyColorConvention();
+    connect(m_tabs, &WatchlistTabs::symbolsChanged, this, &MainWindow::onSymbolsChanged);
+    connect(m_tabs, &WatchlistTabs::currentChanged, this, &MainWindow::onSymbolsChanged);
+    connect(m_tabs, &WatchlistTabs::currentSymbolChanged, this, &MainWindow::onCurrentSymbolChanged);
+    connect(session, &MonitorSession::statsChanged, this, &MainWindow::onStatsChanged);
     connect(session, &MonitorSession::errorOccurred, this, &MainWindow::showError);
 
     createActions();
-    applyColorConvention();
+    createDocks();
+    m_tabs->setLists(workspace.lists, workspace.currentList);
 
-    resize(1280, 720);
-    if (!m_settings->mainWindowGeometry().isEmpty())
-        restoreGeometry(m_settings->mainWindowGeometry());
-    if (!m_settings->mainWindowState().isEmpty())
-        restoreState(m_settings->mainWindowState());
-    if (!m_settings->watchlistHeaderState().isEmpty())
-        m_view->horizontalHeader()->restoreState(m_settings->watchlistHeaderState());
+    resize(1360, 780);
+    if (!workspace.windowGeometry.isEmpty())
+        restoreGeometry(workspace.windowGeometry);
+    if (!workspace.windowState.isEmpty())
+        restoreState(workspace.windowState);
     if (!m_settings->loadWarning().isEmpty())
-        showError(m_settings->loadWarning());
+        showWarning(tr("Settings"), m_settings->loadWarning());
+}
+
+Workspace MainWindow::workspace() const
+{
+    Workspace w;
+    w.lists = m_tabs->lists();
+    w.currentList = m_tabs->currentIndex();
+    w.windowGeometry = saveGeometry();
+    w.windowState = saveState();
+    return w;
 }
 
 void MainWindow::createActions()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* exportAction = file->addAction(tr("&Export snapshot..."), this, &MainWindow::exportSnapshot);
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(u"MainToolBar"_s);
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    QAction* add = new QAction(tr("&Add symbol..."), this);
+    add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    add->setStatusTip(tr("Search symbols by code, name or pinyin initials and add them to this watchlist"));
+    connect(add, &QAction::triggered, this, [this] { Q_EMIT m_tabs->addSymbolRequested(); });
+    QAction* newList = new QAction(tr("&New watchlist"), this);
+    newList->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(newList, &QAction::triggered, m_tabs, &WatchlistTabs::newList);
+    QAction* exportAction = new QAction(tr("&Export snapshot..."), this);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAction->setStatusTip(tr("Write the current watchlist to a CSV file"));
+    connect(exportAction, &QAction::triggered, this, &MainWindow::exportSnapshot);
+
+    m_toolBar->addAction(add);
+    m_toolBar->addAction(newList);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(exportAction);
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(exportAction);
+    file->addSeparator();
+    file->addAction(tr("&Import watchlist..."), this, &MainWindow::importWatchlist);
+    file->addAction(tr("Export &watchlist codes..."), this, &MainWindow::exportWatchlist);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    QMenu* colours = view->addMenu(tr("Price &colours"));
-    m_colorGroup = new QActionGroup(this);
+    QMenu* lists = menuBar()->addMenu(tr("&Watchlist"));
+    lists->addAction(add);
+    lists->addAction(newList);
+    lists->addAction(tr("&Rename watchlist..."), this, [this] { m_tabs->renameList(m_tabs->currentIndex()); });
+    lists->addAction(tr("&Delete watchlist..."), this, [this] { m_tabs->deleteList(m_tabs->currentIndex()); });
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu* colours = m_viewMenu->addMenu(tr("Price &colours"));
+    auto* group = new QActionGroup(this);
     const struct
     {
         Settings::ColorConvention convention;
@@ -85,33 +132,70 @@ void MainWindow::createActions()
         QAction* action = colours->addAction(choice.text);
         action->setCheckable(true);
         action->setChecked(m_settings->colorConvention() == choice.convention);
-        m_colorGroup->addAction(action);
+        group->addAction(action);
         const Settings::ColorConvention convention = choice.convention;
         connect(action, &QAction::triggered, this, [this, convention] {
             m_settings->setColorConvention(convention);
             applyColorConvention();
         });
     }
+    QAction* flash = m_viewMenu->addAction(tr("&Flash price changes"));
+    flash->setCheckable(true);
+    flash->setChecked(m_settings->flashOnChange());
+    connect(flash, &QAction::toggled, this, [this](bool on) {
+        m_settings->setFlashOnChange(on);
+        m_tabs->setFlashEnabled(on);
+    });
+    m_viewMenu->addSeparator();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About QuoteMonitor"), this, &MainWindow::showAbout);
 }
 
+void MainWindow::createDocks()
+{
+}
+
 void MainWindow::applyColorConvention()
 {
     const bool redUp = Settings::isRedUp(m_settings->colorConvention(), m_uiLanguage);
-    m_view->quoteDelegate()->setPalette(DirectionPalette::forConvention(
-        redUp ? DirectionPalette::Convention::RedUp : DirectionPalette::Convention::GreenUp));
-    m_view->viewport()->update();
+    const DirectionPalette palette = DirectionPalette::forConvention(redUp ? DirectionPalette::Convention::RedUp
+                                                                           : DirectionPalette::Convention::GreenUp);
+    m_tabs->setDirectionPalette(palette);
+}
+
+void MainWindow::onSymbolsChanged()
+{
+    m_session->setSymbols(m_tabs->allSymbols());
+    if (WatchlistView* view = m_tabs->currentView())
+        m_session->setSnapshotSymbols(view->watchlistModel()->symbols());
+}
+
+void MainWindow::onCurrentSymbolChanged(const QString& code)
+{
+    Q_UNUSED(code)
+}
+
+void MainWindow::onStatsChanged(const QList<ConnectionStats>& stats)
+{
+    m_status->setStats(stats);
+    const bool connected = std::any_of(stats.cbegin(), stats.cend(), [](const ConnectionStats& s) {
+        return s.state == ConnectionStats::State::Connected;
+    });
+    m_tabs->setConnectedSources(connected ? QSet<QString>{m_session->sourceId()} : QSet<QString>());
+}
+
+QString MainWindow::chooseFileDir() const
+{
+    const QString dir = m_settings->lastExportDir();
+    return dir.isEmpty() || !QFileInfo(dir).isDir() ? QDir::homePath() : dir;
 }
 
 void MainWindow::exportSnapshot()
 {
-    QString dir = m_settings->lastExportDir();
-    if (dir.isEmpty() || !QFileInfo(dir).isDir())
-        dir = QDir::homePath();
     const QString name = u"quotes-%1.csv"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
-    auto* dialog = new QFileDialog(this, tr("Export snapshot"), QDir(dir).filePath(name), tr("CSV files (*.csv)"));
+    auto* dialog = new QFileDialog(this, tr("Export snapshot"), QDir(chooseFileDir()).filePath(name),
+                                   tr("CSV files (*.csv)"));
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(u"csv"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -124,22 +208,88 @@ void MainWindow::exportSnapshot()
 
 bool MainWindow::exportSnapshotTo(const QString& path)
 {
+    // The current watchlist, in the order it is displayed.
+    if (WatchlistView* view = m_tabs->currentView()) {
+        QStringList codes;
+        for (int row = 0; row < view->sortProxy()->rowCount(); ++row)
+            codes.append(view->sortProxy()->index(row, 0).data(WatchlistModel::CodeRole).toString());
+        m_session->setSnapshotSymbols(codes);
+    }
     QString error;
     if (!m_session->writeSnapshot(path, &error)) {
-        QMessageBox* box = new QMessageBox(QMessageBox::Warning, tr("Export failed"), error, QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+        showWarning(tr("Export failed"), error);
         return false;
     }
-    statusBar()->showMessage(tr("Snapshot of %n symbol(s) written to %1", nullptr, int(m_session->symbols().size()))
-                                 .arg(QDir::toNativeSeparators(path)),
-                             8000);
+    statusBar()->showMessage(
+        tr("Snapshot of %n symbol(s) written to %1", nullptr, int(m_session->snapshotSymbols().size()))
+            .arg(QDir::toNativeSeparators(path)),
+        8000);
     return true;
+}
+
+void MainWindow::importWatchlist()
+{
+    auto* dialog = new QFileDialog(this, tr("Import watchlist"), chooseFileDir(),
+                                   tr("Code lists (*.txt *.csv);;All files (*)"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            showWarning(tr("Import failed"), tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path),
+                                                                          file.errorString()));
+            return;
+        }
+        QStringList invalid;
+        const QStringList codes = WorkspaceStore::parseCodes(file.readAll(), &invalid);
+        if (codes.isEmpty()) {
+            showWarning(tr("Import failed"), tr("%1 holds no symbol codes.").arg(QDir::toNativeSeparators(path)));
+            return;
+        }
+        m_tabs->createList(QFileInfo(path).completeBaseName(), codes);
+        QString message = tr("Imported %n symbol(s) from %1", nullptr, int(codes.size())).arg(QFileInfo(path).fileName());
+        if (!invalid.isEmpty())
+            message += u' ' + tr("(skipped %n invalid entr(y/ies): %1)", nullptr, int(invalid.size()))
+                                  .arg(invalid.mid(0, 5).join(u", "_s));
+        statusBar()->showMessage(message, 10000);
+    });
+    dialog->open();
+}
+
+void MainWindow::exportWatchlist()
+{
+    WatchlistView* view = m_tabs->currentView();
+    if (!view)
+        return;
+    const QString name = m_tabs->tabText(m_tabs->currentIndex()) + u".txt"_s;
+    auto* dialog = new QFileDialog(this, tr("Export watchlist codes"), QDir(chooseFileDir()).filePath(name),
+                                   tr("Text files (*.txt)"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(u"txt"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QStringList codes = view->watchlistModel()->symbols();
+    connect(dialog, &QFileDialog::fileSelected, this, [this, codes](const QString& path) {
+        QString error;
+        if (!WorkspaceStore::writeCodes(path, codes, &error))
+            showWarning(tr("Export failed"), error);
+        else
+            statusBar()->showMessage(tr("%n code(s) written to %1", nullptr, int(codes.size()))
+                                         .arg(QDir::toNativeSeparators(path)),
+                                     8000);
+    });
+    dialog->open();
 }
 
 void MainWindow::showError(const QString& message)
 {
     statusBar()->showMessage(message, 15000);
+}
+
+void MainWindow::showWarning(const QString& title, const QString& message)
+{
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::showAbout()
@@ -155,9 +305,11 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    m_settings->setMainWindowGeometry(saveGeometry());
-    m_settings->setMainWindowState(saveState());
-    m_settings->setWatchlistHeaderState(m_view->horizontalHeader()->saveState());
+    if (m_store) {
+        QString error;
+        if (!m_store->save(workspace(), &error))
+            std::fputs(qUtf8Printable(tr("Could not save the workspace: %1").arg(error) + u'\n'), stderr);
+    }
     m_settings->sync();
     event->accept();
 }

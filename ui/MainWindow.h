@@ -1,43 +1,58 @@
 #pragma once
 
+#include "Workspace.h"
+#include "feed/ConnectionStats.h"
+
 #include <QMainWindow>
 
 class FeedStatusBar;
 class MonitorSession;
 class QActionGroup;
 class Settings;
-class WatchlistModel;
-class WatchlistView;
+class WatchlistTabs;
 
 // Layout, actions and wiring only; every panel is its own class.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(MonitorSession* session, Settings* settings, const QString& uiLanguage, QWidget* parent = nullptr);
+    // `store` null: nothing about the workspace is saved (a watchlist given on the command line is for one run).
+    MainWindow(MonitorSession* session, Settings* settings, WorkspaceStore* store, const Workspace& workspace,
+               const QString& uiLanguage, QWidget* parent = nullptr);
 
-    WatchlistView* watchlistView() const { return m_view; }
-    WatchlistModel* watchlistModel() const { return m_model; }
+    WatchlistTabs* watchlists() const { return m_tabs; }
     FeedStatusBar* feedStatusBar() const { return m_status; }
+    Workspace workspace() const;
 
-    // Writes the current watchlist to `path` and reports the outcome in the status bar. Returns success.
+    // Writes the current watchlist to `path` and reports the outcome. Returns success.
     bool exportSnapshotTo(const QString& path);
+    // A non-modal warning box.
+    void showWarning(const QString& title, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void createActions();
+    void createDocks();
     void exportSnapshot();
+    void importWatchlist();
+    void exportWatchlist();
     void applyColorConvention();
+    void onStatsChanged(const QList<ConnectionStats>& stats);
+    void onSymbolsChanged();
+    void onCurrentSymbolChanged(const QString& code);
     void showError(const QString& message);
     void showAbout();
+    QString chooseFileDir() const;
 
     MonitorSession* m_session;
     Settings* m_settings;
+    WorkspaceStore* m_store;
     QString m_uiLanguage;
-    WatchlistModel* m_model;
-    WatchlistView* m_view;
+    bool m_chinese;
+    WatchlistTabs* m_tabs;
     FeedStatusBar* m_status;
-    QActionGroup* m_colorGroup = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QToolBar* m_toolBar = nullptr;
 };

@@ -2,6 +2,8 @@
 
 #include "WatchlistModel.h"
 
+#include <QDateTime>
+
 using namespace Qt::StringLiterals;
 
 DirectionPalette DirectionPalette::forConvention(Convention convention)
@@ -25,6 +27,21 @@ void QuoteDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIn
 {
     QStyledItemDelegate::initStyleOption(option, index);
     const int column = index.column();
+    if (index.data(WatchlistModel::StaleRole).toBool()) {
+        const QColor grey = option->palette.color(QPalette::Disabled, QPalette::Text);
+        option->palette.setColor(QPalette::Text, grey);
+        option->palette.setColor(QPalette::HighlightedText, grey);
+        return;
+    }
+    if (column == WatchlistModel::Last && m_flashEnabled) {
+        const qint64 age = QDateTime::currentMSecsSinceEpoch() - index.data(WatchlistModel::LastMoveMsRole).toLongLong();
+        const int tick = index.data(WatchlistModel::TickDirectionRole).toInt();
+        if (age >= 0 && age < FlashMs && tick != 0) {
+            QColor flash = m_palette.forDirection(tick);
+            flash.setAlpha(int(120 * (1.0 - double(age) / FlashMs)));
+            option->backgroundBrush = flash;
+        }
+    }
     if (column != WatchlistModel::Last && column != WatchlistModel::Change && column != WatchlistModel::ChangePct)
         return;
     const int direction = index.data(WatchlistModel::DirectionRole).toInt();

@@ -18,7 +18,7 @@ struct DirectionPalette
 };
 
 // Paints watchlist cells: price and change columns in the direction colour, with a triangle so colour is never the
-// only cue.
+// only cue; a last price that just moved flashes in the colour of the move and fades; stale rows are greyed.
 class QuoteDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -27,10 +27,14 @@ public:
 
     void setPalette(const DirectionPalette& palette) { m_palette = palette; }
     const DirectionPalette& palette() const { return m_palette; }
+    void setFlashEnabled(bool enabled) { m_flashEnabled = enabled; }
+    bool flashEnabled() const { return m_flashEnabled; }
+    static constexpr int FlashMs = 700;
 
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
 
 private:
+    bool m_flashEnabled = true;
     DirectionPalette m_palette = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);
 };
