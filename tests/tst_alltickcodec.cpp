@@ -12,7 +12,8 @@ Q_DECLARE_METATYPE(AllTick::Message::Kind)
 Q_DECLARE_METATYPE(AllTick::CancelType)
 Q_DECLARE_METATYPE(AllTick::Family)
 
-char* toString(const Decimal& d) {
+char* toString(const Decimal& d)
+{
     return QTest::toString(d.isNull() ? u"<null>"_s : d.toString());
 }
 
@@ -20,14 +21,16 @@ namespace {
 
 using Kind = AllTick::Message::Kind;
 
-QByteArray fixture(const QString& name) {
+QByteArray fixture(const QString& name)
+{
     QFile file(QStringLiteral(QM_FIXTURES "/alltick/") + name);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot open fixture %s", qPrintable(file.fileName()));
     return file.readAll();
 }
 
-const char* kindName(Kind kind) {
+const char* kindName(Kind kind)
+{
     switch (kind) {
     case Kind::Malformed:
         return "Malformed";
@@ -44,7 +47,8 @@ const char* kindName(Kind kind) {
 }
 
 // "price@volume" per level; a null volume prints as "price@-".
-QStringList levelTexts(const QList<BookLevel>& levels) {
+QStringList levelTexts(const QList<BookLevel>& levels)
+{
     QStringList out;
     for (const BookLevel& level : levels)
         out << level.price.toString() + u'@' + (level.volume.isNull() ? u"-"_s : level.volume.toString());
@@ -55,12 +59,14 @@ QStringList levelTexts(const QList<BookLevel>& levels) {
 
 namespace QTest {
 template <>
-char* toString(const Kind& kind) {
+char* toString(const Kind& kind)
+{
     return qstrdup(kindName(kind));
 }
 } // namespace QTest
 
-class tst_AllTickCodec : public QObject {
+class tst_AllTickCodec : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -115,7 +121,8 @@ private Q_SLOTS:
 
 // ------------------------------------------------------------------------------------------------ trade pushes
 
-void tst_AllTickCodec::decodeTrade_data() {
+void tst_AllTickCodec::decodeTrade_data()
+{
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("code");
     QTest::addColumn<qint64>("seq");
@@ -142,7 +149,8 @@ void tst_AllTickCodec::decodeTrade_data() {
                                              << u"2356.78"_s << QString() << QString() << 0;
 }
 
-void tst_AllTickCodec::decodeTrade() {
+void tst_AllTickCodec::decodeTrade()
+{
     QFETCH(QString, file);
     QFETCH(QString, code);
     QFETCH(qint64, seq);
@@ -171,7 +179,8 @@ void tst_AllTickCodec::decodeTrade() {
 
 // ------------------------------------------------------------------------------------------------ depth pushes
 
-void tst_AllTickCodec::decodeDepth_data() {
+void tst_AllTickCodec::decodeDepth_data()
+{
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("code");
     QTest::addColumn<qint64>("seq");
@@ -213,7 +222,8 @@ void tst_AllTickCodec::decodeDepth_data() {
                                    << hkBids << hkAsks;
 }
 
-void tst_AllTickCodec::decodeDepth() {
+void tst_AllTickCodec::decodeDepth()
+{
     QFETCH(QString, file);
     QFETCH(QString, code);
     QFETCH(qint64, seq);
@@ -232,7 +242,8 @@ void tst_AllTickCodec::decodeDepth() {
     QCOMPARE(levelTexts(m.book.asks), asks);
 }
 
-void tst_AllTickCodec::depthVolumeMissingVersusZero() {
+void tst_AllTickCodec::depthVolumeMissingVersusZero()
+{
     AllTick::Decoder decoder;
     const AllTick::Message missing = decoder.decode(fixture(u"depth_forex_no_volume.json"_s));
     QCOMPARE(missing.kind, Kind::Depth);
@@ -249,7 +260,8 @@ void tst_AllTickCodec::depthVolumeMissingVersusZero() {
 
 // ------------------------------------------------------------------------------------------------ field forms
 
-void tst_AllTickCodec::seqIsExact_data() {
+void tst_AllTickCodec::seqIsExact_data()
+{
     QTest::addColumn<QByteArray>("seqJson");
     QTest::addColumn<qint64>("expected");
 
@@ -266,7 +278,8 @@ void tst_AllTickCodec::seqIsExact_data() {
     QTest::newRow("boolean is zero") << "true"_ba << 0LL;
 }
 
-void tst_AllTickCodec::seqIsExact() {
+void tst_AllTickCodec::seqIsExact()
+{
     QFETCH(QByteArray, seqJson);
     QFETCH(qint64, expected);
 
@@ -282,7 +295,8 @@ void tst_AllTickCodec::seqIsExact() {
     QCOMPARE(d.book.seq, expected);
 }
 
-void tst_AllTickCodec::tickTimeUnits_data() {
+void tst_AllTickCodec::tickTimeUnits_data()
+{
     QTest::addColumn<QByteArray>("tickTimeJson");
     QTest::addColumn<qint64>("expectedMs");
 
@@ -295,7 +309,8 @@ void tst_AllTickCodec::tickTimeUnits_data() {
     QTest::newRow("padded string") << "\" 1720162800891 \""_ba << 1720162800891LL;
 }
 
-void tst_AllTickCodec::tickTimeUnits() {
+void tst_AllTickCodec::tickTimeUnits()
+{
     QFETCH(QByteArray, tickTimeJson);
     QFETCH(qint64, expectedMs);
 
@@ -308,7 +323,8 @@ void tst_AllTickCodec::tickTimeUnits() {
     QCOMPARE(AllTick::normalizeTickTime(expectedMs), expectedMs);
 }
 
-void tst_AllTickCodec::tradeDirection_data() {
+void tst_AllTickCodec::tradeDirection_data()
+{
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<int>("side");
 
@@ -322,7 +338,8 @@ void tst_AllTickCodec::tradeDirection_data() {
     QTest::newRow("garbage string") << "\"up\""_ba << int(TradeSide::Neutral);
 }
 
-void tst_AllTickCodec::tradeDirection() {
+void tst_AllTickCodec::tradeDirection()
+{
     QFETCH(QByteArray, json);
     QFETCH(int, side);
     AllTick::Decoder decoder;
@@ -335,7 +352,8 @@ void tst_AllTickCodec::tradeDirection() {
 
 // ------------------------------------------------------------------------------------------------ responses
 
-void tst_AllTickCodec::decodeResponse_data() {
+void tst_AllTickCodec::decodeResponse_data()
+{
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("cmdId");
     QTest::addColumn<int>("ret");
@@ -359,7 +377,8 @@ void tst_AllTickCodec::decodeResponse_data() {
         << u"response_token_required.json"_s << 0 << 401 << u"token is required"_s << 0LL << QString();
 }
 
-void tst_AllTickCodec::decodeResponse() {
+void tst_AllTickCodec::decodeResponse()
+{
     QFETCH(QString, file);
     QFETCH(int, cmdId);
     QFETCH(int, ret);
@@ -377,7 +396,8 @@ void tst_AllTickCodec::decodeResponse() {
     QCOMPARE(m.trace, trace);
 }
 
-void tst_AllTickCodec::decodeUnknown_data() {
+void tst_AllTickCodec::decodeUnknown_data()
+{
     QTest::addColumn<QByteArray>("frame");
     QTest::addColumn<int>("cmdId");
 
@@ -387,7 +407,8 @@ void tst_AllTickCodec::decodeUnknown_data() {
     QTest::newRow("cmd_id zero without ret") << R"({"cmd_id":0,"data":{}})"_ba << 0;
 }
 
-void tst_AllTickCodec::decodeUnknown() {
+void tst_AllTickCodec::decodeUnknown()
+{
     QFETCH(QByteArray, frame);
     QFETCH(int, cmdId);
     AllTick::Decoder decoder;
@@ -398,7 +419,8 @@ void tst_AllTickCodec::decodeUnknown() {
 
 // ------------------------------------------------------------------------------------------------ malformed input
 
-void tst_AllTickCodec::decodeMalformed_data() {
+void tst_AllTickCodec::decodeMalformed_data()
+{
     QTest::addColumn<QByteArray>("frame");
 
     QTest::newRow("empty") << QByteArray();
@@ -448,7 +470,8 @@ void tst_AllTickCodec::decodeMalformed_data() {
         << R"({"cmd_id":22998,"data":{"x":)"_ba + QByteArray(3000, '[') + QByteArray(3000, ']') + "}}";
 }
 
-void tst_AllTickCodec::decodeMalformed() {
+void tst_AllTickCodec::decodeMalformed()
+{
     QFETCH(QByteArray, frame);
     AllTick::Decoder decoder;
     const AllTick::Message m = decoder.decode(frame);
@@ -458,7 +481,8 @@ void tst_AllTickCodec::decodeMalformed() {
     QCOMPARE(decoder.decode(fixture(u"trade_int_seq.json"_s)).kind, Kind::Trade);
 }
 
-void tst_AllTickCodec::everyTruncationIsMalformed_data() {
+void tst_AllTickCodec::everyTruncationIsMalformed_data()
+{
     QTest::addColumn<QString>("file");
     QTest::newRow("trade") << u"trade_string_seq.json"_s;
     QTest::newRow("trade, numbers") << u"trade_number_price.json"_s;
@@ -466,7 +490,8 @@ void tst_AllTickCodec::everyTruncationIsMalformed_data() {
     QTest::newRow("response") << u"response_heartbeat.json"_s;
 }
 
-void tst_AllTickCodec::everyTruncationIsMalformed() {
+void tst_AllTickCodec::everyTruncationIsMalformed()
+{
     QFETCH(QString, file);
     const QByteArray full = fixture(file).trimmed();
     AllTick::Decoder decoder;
@@ -478,7 +503,8 @@ void tst_AllTickCodec::everyTruncationIsMalformed() {
     }
 }
 
-void tst_AllTickCodec::mutatedFramesNeverCrash() {
+void tst_AllTickCodec::mutatedFramesNeverCrash()
+{
     // Deterministic fuzzing: random byte edits of every fixture must decode to something without crashing, and a
     // trade or depth result must still carry a code.
     const QStringList files = {u"trade_int_seq.json"_s,       u"trade_unknown_fields.json"_s,
@@ -523,7 +549,8 @@ void tst_AllTickCodec::mutatedFramesNeverCrash() {
     QCOMPARE(decoded, int(files.size()) * 1500);
 }
 
-void tst_AllTickCodec::decoderIsReusable() {
+void tst_AllTickCodec::decoderIsReusable()
+{
     // One decoder, frames of growing and shrinking size: the padded buffer is reused and results do not leak
     // between frames.
     AllTick::Decoder decoder;
@@ -544,7 +571,8 @@ void tst_AllTickCodec::decoderIsReusable() {
 
 // ------------------------------------------------------------------------------------------------ encoders
 
-void tst_AllTickCodec::encodeHeartbeat_data() {
+void tst_AllTickCodec::encodeHeartbeat_data()
+{
     QTest::addColumn<quint32>("seqId");
     QTest::addColumn<QString>("trace");
     QTest::addColumn<QByteArray>("expected");
@@ -555,20 +583,22 @@ void tst_AllTickCodec::encodeHeartbeat_data() {
         << 4294967295u << QString() << R"({"cmd_id":22000,"seq_id":4294967295,"trace":"","data":{}})"_ba;
 }
 
-void tst_AllTickCodec::encodeHeartbeat() {
+void tst_AllTickCodec::encodeHeartbeat()
+{
     QFETCH(quint32, seqId);
     QFETCH(QString, trace);
     QFETCH(QByteArray, expected);
     QCOMPARE(AllTick::encodeHeartbeat(seqId, trace), expected);
 }
 
-void tst_AllTickCodec::encodeSubscribeTrade_data() {
+void tst_AllTickCodec::encodeSubscribeTrade_data()
+{
     QTest::addColumn<QStringList>("codes");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("two codes")
-        << QStringList{u"700.HK"_s, u"UNH.US"_s}
-        << R"({"cmd_id":22004,"seq_id":7,"trace":"abc","data":{"symbol_list":[{"code":"700.HK"},{"code":"UNH.US"}]}})"_ba;
+    QTest::newRow("two codes") << QStringList{u"700.HK"_s, u"UNH.US"_s}
+                               << R"({"cmd_id":22004,"seq_id":7,"trace":"abc",)"
+                                  R"("data":{"symbol_list":[{"code":"700.HK"},{"code":"UNH.US"}]}})"_ba;
     QTest::newRow("one code")
         << QStringList{u"BTCUSDT"_s}
         << R"({"cmd_id":22004,"seq_id":7,"trace":"abc","data":{"symbol_list":[{"code":"BTCUSDT"}]}})"_ba;
@@ -576,34 +606,41 @@ void tst_AllTickCodec::encodeSubscribeTrade_data() {
                                 << R"({"cmd_id":22004,"seq_id":7,"trace":"abc","data":{"symbol_list":[]}})"_ba;
 }
 
-void tst_AllTickCodec::encodeSubscribeTrade() {
+void tst_AllTickCodec::encodeSubscribeTrade()
+{
     QFETCH(QStringList, codes);
     QFETCH(QByteArray, expected);
     QCOMPARE(AllTick::encodeSubscribeTrade(7, u"abc"_s, codes), expected);
 }
 
-void tst_AllTickCodec::encodeSubscribeDepth_data() {
+void tst_AllTickCodec::encodeSubscribeDepth_data()
+{
     QTest::addColumn<QList<AllTick::SymbolRequest>>("symbols");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("one")
-        << QList<AllTick::SymbolRequest>{{u"700.HK"_s, 10}}
-        << R"({"cmd_id":22002,"seq_id":7,"trace":"abc","data":{"symbol_list":[{"code":"700.HK","depth_level":10}]}})"_ba;
+    QTest::newRow("one") << QList<AllTick::SymbolRequest>{{u"700.HK"_s, 10}}
+                         << R"({"cmd_id":22002,"seq_id":7,"trace":"abc",)"
+                            R"("data":{"symbol_list":[{"code":"700.HK","depth_level":10}]}})"_ba;
     QTest::newRow("doc example")
         << QList<AllTick::SymbolRequest>{{u"700.HK"_s, 5}, {u"UNH.US"_s, 5}}
-        << R"({"cmd_id":22002,"seq_id":7,"trace":"abc","data":{"symbol_list":[{"code":"700.HK","depth_level":5},{"code":"UNH.US","depth_level":5}]}})"_ba;
+        << R"({"cmd_id":22002,"seq_id":7,"trace":"abc",)"
+           R"("data":{"symbol_list":[{"code":"700.HK","depth_level":5},{"code":"UNH.US","depth_level":5}]}})"_ba;
     QTest::newRow("unset level uses the asset maximum")
         << QList<AllTick::SymbolRequest>{{u"EURUSD"_s, 0}, {u"ETHUSDT"_s, 0}, {u"600519.SH"_s, -1}}
-        << R"({"cmd_id":22002,"seq_id":7,"trace":"abc","data":{"symbol_list":[{"code":"EURUSD","depth_level":1},{"code":"ETHUSDT","depth_level":5},{"code":"600519.SH","depth_level":5}]}})"_ba;
+        << R"({"cmd_id":22002,"seq_id":7,"trace":"abc","data":{"symbol_list":[)"
+           R"({"code":"EURUSD","depth_level":1},{"code":"ETHUSDT","depth_level":5},)"
+           R"({"code":"600519.SH","depth_level":5}]}})"_ba;
 }
 
-void tst_AllTickCodec::encodeSubscribeDepth() {
+void tst_AllTickCodec::encodeSubscribeDepth()
+{
     QFETCH(QList<AllTick::SymbolRequest>, symbols);
     QFETCH(QByteArray, expected);
     QCOMPARE(AllTick::encodeSubscribeDepth(7, u"abc"_s, symbols), expected);
 }
 
-void tst_AllTickCodec::encodeCancel_data() {
+void tst_AllTickCodec::encodeCancel_data()
+{
     QTest::addColumn<AllTick::CancelType>("type");
     QTest::addColumn<QByteArray>("expected");
 
@@ -615,13 +652,15 @@ void tst_AllTickCodec::encodeCancel_data() {
                            << R"({"cmd_id":22006,"seq_id":9,"trace":"c","data":{"cancel_type":2}})"_ba;
 }
 
-void tst_AllTickCodec::encodeCancel() {
+void tst_AllTickCodec::encodeCancel()
+{
     QFETCH(AllTick::CancelType, type);
     QFETCH(QByteArray, expected);
     QCOMPARE(AllTick::encodeCancel(9, u"c"_s, type), expected);
 }
 
-void tst_AllTickCodec::encodedTraceIsValidJson_data() {
+void tst_AllTickCodec::encodedTraceIsValidJson_data()
+{
     QTest::addColumn<QString>("trace");
     QTest::addColumn<QByteArray>("escaped");
 
@@ -631,7 +670,8 @@ void tst_AllTickCodec::encodedTraceIsValidJson_data() {
     QTest::newRow("slash untouched") << u"a/b"_s << R"("a/b")"_ba;
 }
 
-void tst_AllTickCodec::encodedTraceIsValidJson() {
+void tst_AllTickCodec::encodedTraceIsValidJson()
+{
     QFETCH(QString, trace);
     QFETCH(QByteArray, escaped);
 
@@ -652,7 +692,8 @@ void tst_AllTickCodec::encodedTraceIsValidJson() {
 
 // ------------------------------------------------------------------------------------------------ code classes
 
-void tst_AllTickCodec::familyOf_data() {
+void tst_AllTickCodec::familyOf_data()
+{
     QTest::addColumn<QString>("code");
     QTest::addColumn<AllTick::Family>("family");
 
@@ -669,13 +710,15 @@ void tst_AllTickCodec::familyOf_data() {
     QTest::newRow("empty") << QString() << AllTick::Family::General;
 }
 
-void tst_AllTickCodec::familyOf() {
+void tst_AllTickCodec::familyOf()
+{
     QFETCH(QString, code);
     QFETCH(AllTick::Family, family);
     QCOMPARE(AllTick::familyOf(code), family);
 }
 
-void tst_AllTickCodec::maxDepthLevels_data() {
+void tst_AllTickCodec::maxDepthLevels_data()
+{
     QTest::addColumn<QString>("code");
     QTest::addColumn<int>("levels");
 
@@ -692,7 +735,8 @@ void tst_AllTickCodec::maxDepthLevels_data() {
     QTest::newRow("empty") << QString() << 1;
 }
 
-void tst_AllTickCodec::maxDepthLevels() {
+void tst_AllTickCodec::maxDepthLevels()
+{
     QFETCH(QString, code);
     QFETCH(int, levels);
     QCOMPARE(AllTick::maxDepthLevels(code), levels);
@@ -700,21 +744,23 @@ void tst_AllTickCodec::maxDepthLevels() {
 
 // ------------------------------------------------------------------------------------------------ REST k-lines
 
-void tst_AllTickCodec::encodeKlineQuery_data() {
+void tst_AllTickCodec::encodeKlineQuery_data()
+{
     QTest::addColumn<QString>("code");
     QTest::addColumn<int>("type");
     QTest::addColumn<int>("count");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("daily two")
-        << u"700.HK"_s << 8 << 2
-        << R"({"trace":"q1","data":{"code":"700.HK","kline_type":8,"kline_timestamp_end":0,"query_kline_num":2,"adjust_type":0}})"_ba;
-    QTest::newRow("minute 500")
-        << u"EURUSD"_s << 1 << 500
-        << R"({"trace":"q1","data":{"code":"EURUSD","kline_type":1,"kline_timestamp_end":0,"query_kline_num":500,"adjust_type":0}})"_ba;
+    QTest::newRow("daily two") << u"700.HK"_s << 8 << 2
+                               << R"({"trace":"q1","data":{"code":"700.HK","kline_type":8,)"
+                                  R"("kline_timestamp_end":0,"query_kline_num":2,"adjust_type":0}})"_ba;
+    QTest::newRow("minute 500") << u"EURUSD"_s << 1 << 500
+                                << R"({"trace":"q1","data":{"code":"EURUSD","kline_type":1,)"
+                                   R"("kline_timestamp_end":0,"query_kline_num":500,"adjust_type":0}})"_ba;
 }
 
-void tst_AllTickCodec::encodeKlineQuery() {
+void tst_AllTickCodec::encodeKlineQuery()
+{
     QFETCH(QString, code);
     QFETCH(int, type);
     QFETCH(int, count);
@@ -722,14 +768,17 @@ void tst_AllTickCodec::encodeKlineQuery() {
     QCOMPARE(AllTick::encodeKlineQuery(u"q1"_s, code, type, count), expected);
 }
 
-void tst_AllTickCodec::encodeBatchKlineBody() {
-    QCOMPARE(
-        AllTick::encodeBatchKlineBody(u"b1"_s, {u"700.HK"_s, u"AAPL.US"_s}, 8, 2),
-        R"({"trace":"b1","data":{"data_list":[{"code":"700.HK","kline_type":8,"kline_timestamp_end":0,"query_kline_num":2,"adjust_type":0},{"code":"AAPL.US","kline_type":8,"kline_timestamp_end":0,"query_kline_num":2,"adjust_type":0}]}})"_ba);
+void tst_AllTickCodec::encodeBatchKlineBody()
+{
+    QCOMPARE(AllTick::encodeBatchKlineBody(u"b1"_s, {u"700.HK"_s, u"AAPL.US"_s}, 8, 2),
+             R"({"trace":"b1","data":{"data_list":[)"
+             R"({"code":"700.HK","kline_type":8,"kline_timestamp_end":0,"query_kline_num":2,"adjust_type":0},)"
+             R"({"code":"AAPL.US","kline_type":8,"kline_timestamp_end":0,"query_kline_num":2,"adjust_type":0}]}})"_ba);
     QCOMPARE(AllTick::encodeBatchKlineBody(u"b2"_s, {}, 8, 2), R"({"trace":"b2","data":{"data_list":[]}})"_ba);
 }
 
-void tst_AllTickCodec::decodeKline() {
+void tst_AllTickCodec::decodeKline()
+{
     AllTick::KlineSeries series;
     QString error = u"untouched"_s;
     QVERIFY2(AllTick::decodeKlineResponse(fixture(u"kline_daily.json"_s), &series, &error), qPrintable(error));
@@ -759,7 +808,8 @@ void tst_AllTickCodec::decodeKline() {
     QVERIFY(AllTick::decodeKlineResponse(fixture(u"kline_daily.json"_s), nullptr, nullptr));
 }
 
-void tst_AllTickCodec::decodeKlineErrors_data() {
+void tst_AllTickCodec::decodeKlineErrors_data()
+{
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("error");
 
@@ -773,7 +823,8 @@ void tst_AllTickCodec::decodeKlineErrors_data() {
     QTest::newRow("garbage") << fixture(u"malformed_binary.bin"_s) << QString();
 }
 
-void tst_AllTickCodec::decodeKlineErrors() {
+void tst_AllTickCodec::decodeKlineErrors()
+{
     QFETCH(QByteArray, body);
     QFETCH(QString, error);
 
@@ -793,7 +844,8 @@ void tst_AllTickCodec::decodeKlineErrors() {
     QVERIFY(list.isEmpty());
 }
 
-void tst_AllTickCodec::decodeBatchKline() {
+void tst_AllTickCodec::decodeBatchKline()
+{
     QList<AllTick::KlineSeries> list;
     QString error;
     QVERIFY2(AllTick::decodeBatchKlineResponse(fixture(u"batch_kline.json"_s), &list, &error), qPrintable(error));
@@ -816,7 +868,8 @@ void tst_AllTickCodec::decodeBatchKline() {
     QVERIFY(list.at(2).bars.isEmpty());
 }
 
-void tst_AllTickCodec::referenceFromDailyBars_data() {
+void tst_AllTickCodec::referenceFromDailyBars_data()
+{
     QTest::addColumn<QString>("file"); // kline_daily.json or batch_kline.json
     QTest::addColumn<int>("index");    // series index in a batch
     QTest::addColumn<qint64>("nowMs");
@@ -858,7 +911,8 @@ void tst_AllTickCodec::referenceFromDailyBars_data() {
                              << QString() << 0LL;
 }
 
-void tst_AllTickCodec::referenceFromDailyBars() {
+void tst_AllTickCodec::referenceFromDailyBars()
+{
     QFETCH(QString, file);
     QFETCH(int, index);
     QFETCH(qint64, nowMs);

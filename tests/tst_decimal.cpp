@@ -9,7 +9,8 @@
 using namespace Qt::StringLiterals;
 
 // Readable QCOMPARE failures for Decimal.
-char* toString(const Decimal& d) {
+char* toString(const Decimal& d)
+{
     return QTest::toString(d.isNull() ? u"<null>"_s
                                       : d.toString() + u" (units "_s + QString::number(d.units()) + u", scale "_s +
                                             QString::number(d.scale()) + u')');
@@ -17,7 +18,8 @@ char* toString(const Decimal& d) {
 
 namespace {
 
-Decimal dec(const char* text) {
+Decimal dec(const char* text)
+{
     bool ok = false;
     const Decimal d = Decimal::parse(QByteArrayView(text), &ok);
     if (!ok)
@@ -27,7 +29,8 @@ Decimal dec(const char* text) {
 
 } // namespace
 
-class tst_Decimal : public QObject {
+class tst_Decimal : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -61,7 +64,8 @@ private Q_SLOTS:
     void metaType();
 };
 
-void tst_Decimal::parse_data() {
+void tst_Decimal::parse_data()
+{
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<bool>("ok");
     QTest::addColumn<qint64>("units");
@@ -125,7 +129,8 @@ void tst_Decimal::parse_data() {
     QTest::newRow("20 digits with fraction") << "12345678901234567890.5"_ba << false << 0LL << 0 << QString();
 }
 
-void tst_Decimal::parse() {
+void tst_Decimal::parse()
+{
     QFETCH(QByteArray, input);
     QFETCH(bool, ok);
     QFETCH(qint64, units);
@@ -147,11 +152,13 @@ void tst_Decimal::parse() {
     QCOMPARE(Decimal::parse(QByteArrayView(input)), d);
 }
 
-void tst_Decimal::parseStringView_data() {
+void tst_Decimal::parseStringView_data()
+{
     parse_data();
 }
 
-void tst_Decimal::parseStringView() {
+void tst_Decimal::parseStringView()
+{
     QFETCH(QByteArray, input);
     QFETCH(bool, ok);
     QFETCH(qint64, units);
@@ -168,7 +175,8 @@ void tst_Decimal::parseStringView() {
     }
 }
 
-void tst_Decimal::parseRejectsNonAscii() {
+void tst_Decimal::parseRejectsNonAscii()
+{
     bool ok = true;
     // Arabic-Indic digits and full-width digits are not decimal digits for the wire format.
     QVERIFY(Decimal::parse(QStringView(u"\u0661\u0662"), &ok).isNull());
@@ -182,7 +190,8 @@ void tst_Decimal::parseRejectsNonAscii() {
     QCOMPARE(Decimal::parse(QStringView(u"1.50")), dec("1.5"));
 }
 
-void tst_Decimal::fromUnits_data() {
+void tst_Decimal::fromUnits_data()
+{
     QTest::addColumn<qint64>("inUnits");
     QTest::addColumn<int>("inScale");
     QTest::addColumn<bool>("isNull");
@@ -198,9 +207,16 @@ void tst_Decimal::fromUnits_data() {
     QTest::newRow("negative scale") << 12LL << -3 << false << 12000LL << 0;
     QTest::newRow("negative scale overflow") << 10LL << -18 << true << 0LL << 0;
     QTest::newRow("int") << 42LL << 0 << false << 42LL << 0;
+    QTest::newRow("int64 max, scale 29") << std::numeric_limits<qint64>::max() << 29 << false << 1LL << 10;
+    QTest::newRow("int64 max, scale 30") << std::numeric_limits<qint64>::max() << 30 << false << 0LL << 0;
+    QTest::newRow("int64 min, scale 48") << std::numeric_limits<qint64>::min() << 48 << false << 0LL << 0;
+    QTest::newRow("huge scale") << 5LL << 100000 << false << 0LL << 0;
+    QTest::newRow("huge negative scale") << 5LL << -100000 << true << 0LL << 0;
+    QTest::newRow("zero, huge negative scale") << 0LL << -100000 << false << 0LL << 0;
 }
 
-void tst_Decimal::fromUnits() {
+void tst_Decimal::fromUnits()
+{
     QFETCH(qint64, inUnits);
     QFETCH(int, inScale);
     QFETCH(bool, isNull);
@@ -217,7 +233,8 @@ void tst_Decimal::fromUnits() {
         QCOMPARE(Decimal::fromInt(inUnits), d);
 }
 
-void tst_Decimal::toStringPadded_data() {
+void tst_Decimal::toStringPadded_data()
+{
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<int>("minDecimals");
     QTest::addColumn<QString>("expected");
@@ -233,14 +250,16 @@ void tst_Decimal::toStringPadded_data() {
     QTest::newRow("int64 min") << "-9223372036854775808"_ba << 1 << u"-9223372036854775808.0"_s;
 }
 
-void tst_Decimal::toStringPadded() {
+void tst_Decimal::toStringPadded()
+{
     QFETCH(QByteArray, input);
     QFETCH(int, minDecimals);
     QFETCH(QString, expected);
     QCOMPARE(dec(input.constData()).toString(minDecimals), expected);
 }
 
-void tst_Decimal::textRoundTrip_data() {
+void tst_Decimal::textRoundTrip_data()
+{
     QTest::addColumn<qint64>("units");
     QTest::addColumn<int>("scale");
     QTest::addColumn<QString>("text");
@@ -254,7 +273,8 @@ void tst_Decimal::textRoundTrip_data() {
     QTest::newRow("max scale int64 max") << std::numeric_limits<qint64>::max() << 10 << u"922337203.6854775807"_s;
 }
 
-void tst_Decimal::textRoundTrip() {
+void tst_Decimal::textRoundTrip()
+{
     QFETCH(qint64, units);
     QFETCH(int, scale);
     QFETCH(QString, text);
@@ -270,7 +290,8 @@ void tst_Decimal::textRoundTrip() {
     QVERIFY(Decimal().toString(2).isEmpty());
 }
 
-void tst_Decimal::fromDouble_data() {
+void tst_Decimal::fromDouble_data()
+{
     QTest::addColumn<double>("value");
     QTest::addColumn<int>("scale");
     QTest::addColumn<QString>("expected"); // empty: null
@@ -301,7 +322,8 @@ void tst_Decimal::fromDouble_data() {
     QTest::newRow("too large") << 1e19 << 0 << QString();
 }
 
-void tst_Decimal::fromDouble() {
+void tst_Decimal::fromDouble()
+{
     QFETCH(double, value);
     QFETCH(int, scale);
     QFETCH(QString, expected);
@@ -311,7 +333,8 @@ void tst_Decimal::fromDouble() {
     QCOMPARE(d.toString(), expected);
 }
 
-void tst_Decimal::toDouble_data() {
+void tst_Decimal::toDouble_data()
+{
     QTest::addColumn<QByteArray>("input");
 
     QTest::newRow("189.25") << "189.25"_ba;
@@ -326,7 +349,8 @@ void tst_Decimal::toDouble_data() {
     QTest::newRow("int64 min at max scale") << "-922337203.6854775808"_ba;
 }
 
-void tst_Decimal::toDouble() {
+void tst_Decimal::toDouble()
+{
     QFETCH(QByteArray, input);
     bool ok = false;
     const double expected = input.toDouble(&ok); // correctly rounded by the C library
@@ -335,7 +359,8 @@ void tst_Decimal::toDouble() {
     QVERIFY(std::isnan(Decimal().toDouble()));
 }
 
-void tst_Decimal::arithmetic_data() {
+void tst_Decimal::arithmetic_data()
+{
     QTest::addColumn<QByteArray>("a");
     QTest::addColumn<QByteArray>("b");
     QTest::addColumn<char>("op");
@@ -379,7 +404,8 @@ void tst_Decimal::arithmetic_data() {
                                        << "922337203.6854775807"_ba << '+' << u"1844674407.370955161"_s;
 }
 
-void tst_Decimal::arithmetic() {
+void tst_Decimal::arithmetic()
+{
     QFETCH(QByteArray, a);
     QFETCH(QByteArray, b);
     QFETCH(char, op);
@@ -407,7 +433,8 @@ void tst_Decimal::arithmetic() {
     QCOMPARE(r.toString(), expected);
 }
 
-void tst_Decimal::nullPropagates() {
+void tst_Decimal::nullPropagates()
+{
     const Decimal one = Decimal::fromInt(1);
     const Decimal null;
     QVERIFY((null + one).isNull());
@@ -420,7 +447,8 @@ void tst_Decimal::nullPropagates() {
     QVERIFY(!(one + one).isNull());
 }
 
-void tst_Decimal::negation_data() {
+void tst_Decimal::negation_data()
+{
     QTest::addColumn<qint64>("units");
     QTest::addColumn<int>("scale");
     QTest::addColumn<QString>("expected");
@@ -432,7 +460,8 @@ void tst_Decimal::negation_data() {
     QTest::newRow("int64 min fraction") << std::numeric_limits<qint64>::min() << 10 << u"922337203.685477581"_s;
 }
 
-void tst_Decimal::negation() {
+void tst_Decimal::negation()
+{
     QFETCH(qint64, units);
     QFETCH(int, scale);
     QFETCH(QString, expected);
@@ -441,7 +470,8 @@ void tst_Decimal::negation() {
     QCOMPARE(r.toString(), expected);
 }
 
-void tst_Decimal::rounded_data() {
+void tst_Decimal::rounded_data()
+{
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<int>("places");
     QTest::addColumn<QString>("expected");
@@ -457,14 +487,16 @@ void tst_Decimal::rounded_data() {
     QTest::newRow("to zero") << "0.0004"_ba << 3 << u"0"_s;
 }
 
-void tst_Decimal::rounded() {
+void tst_Decimal::rounded()
+{
     QFETCH(QByteArray, input);
     QFETCH(int, places);
     QFETCH(QString, expected);
     QCOMPARE(dec(input.constData()).rounded(places).toString(), expected);
 }
 
-void tst_Decimal::roundedToTick_data() {
+void tst_Decimal::roundedToTick_data()
+{
     QTest::addColumn<Decimal>("value");
     QTest::addColumn<Decimal>("tick");
     QTest::addColumn<QString>("expected"); // empty: null
@@ -487,7 +519,8 @@ void tst_Decimal::roundedToTick_data() {
     QTest::newRow("null value") << Decimal() << dec("0.01") << QString();
 }
 
-void tst_Decimal::roundedToTick() {
+void tst_Decimal::roundedToTick()
+{
     QFETCH(Decimal, value);
     QFETCH(Decimal, tick);
     QFETCH(QString, expected);
@@ -496,7 +529,8 @@ void tst_Decimal::roundedToTick() {
     QCOMPARE(r.toString(), expected);
 }
 
-void tst_Decimal::comparison_data() {
+void tst_Decimal::comparison_data()
+{
     QTest::addColumn<Decimal>("a");
     QTest::addColumn<Decimal>("b");
     QTest::addColumn<int>("order"); // -1: a < b, 0: equal, 1: a > b
@@ -514,7 +548,8 @@ void tst_Decimal::comparison_data() {
     QTest::newRow("zero vs null") << dec("0") << Decimal() << 1;
 }
 
-void tst_Decimal::comparison() {
+void tst_Decimal::comparison()
+{
     QFETCH(Decimal, a);
     QFETCH(Decimal, b);
     QFETCH(int, order);
@@ -530,7 +565,8 @@ void tst_Decimal::comparison() {
     QCOMPARE(b == a, order == 0);
 }
 
-void tst_Decimal::predicates() {
+void tst_Decimal::predicates()
+{
     QVERIFY(Decimal().isNull());
     QVERIFY(!Decimal().isZero());
     QVERIFY(!Decimal().isNegative());
@@ -542,7 +578,8 @@ void tst_Decimal::predicates() {
     QVERIFY(Decimal() != dec("0"));
 }
 
-void tst_Decimal::metaType() {
+void tst_Decimal::metaType()
+{
     const QVariant v = QVariant::fromValue(dec("189.25"));
     QVERIFY(v.canConvert<Decimal>());
     QCOMPARE(v.value<Decimal>().toString(), u"189.25"_s);

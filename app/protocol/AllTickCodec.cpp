@@ -104,6 +104,22 @@ bool parseInt64(std::string_view s, qint64* out) {
     return true;
 }
 
+// The content of a string value. Without escapes (the usual case: codes, decimals) it is a view of the input, which
+// skips simdjson's unescaping copy; otherwise the unescaped copy.
+error_code readStringContent(od::value& v, std::string_view* out) {
+    std::string_view token = v.raw_json_token(); // does not consume the value
+    while (!token.empty() && isJsonSpace(token.back()))
+        token.remove_suffix(1);
+    if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
+        const std::string_view inner = token.substr(1, token.size() - 2);
+        if (inner.find('\\') == std::string_view::npos) {
+            *out = inner;
+            return simdjson::SUCCESS;
+        }
+    }
+    return v.get_string().get(*out);
+}
+
 // A scalar that may be a JSON string or a JSON number, as text: the unescaped string, or the number's raw token.
 // Null is Missing; booleans, objects and arrays are Invalid (and skipped by the caller's iteration).
 error_code readScalarText(od::value& v, std::string_view* text, Presence* presence, bool* isNumber = nullptr) {
@@ -113,7 +129,7 @@ error_code readScalarText(od::value& v, std::string_view* text, Presence* presen
     switch (type) {
     case od::json_type::string: {
         std::string_view s;
-        if (const error_code err = v.get_string().get(s))
+        if (const error_code err = readStringContent(v, &s))
             return err;
         *text = trimmed(s);
         *presence = Presence::Present;
@@ -178,7 +194,7 @@ error_code readString(od::value& v, std::string_view* out, Presence* presence) {
     if (const error_code err = v.type().get(type))
         return err;
     if (type == od::json_type::string) {
-        if (const error_code err = v.get_string().get(*out))
+        if (const error_code err = readStringContent(v, out))
             return err;
         *presence = Presence::Present;
     } else if (type == od::json_type::null) {
