@@ -12,9 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("CommandLine", text);
-}
 
 QString dashed(const QString& name) {
     return u"--"_s + name;
@@ -37,19 +34,19 @@ const QString EnvToken = u"ALLTICK_TOKEN"_s;
 void setUp(QCommandLineParser& parser) {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    parser.setApplicationDescription(tr("QuoteMonitor: real-time quote monitor."));
+    parser.setApplicationDescription(CommandLine::tr("QuoteMonitor: real-time quote monitor."));
     parser.addOptions({
-        {OptDemo, tr("Use the built-in market simulator, even if an AllTick token is configured.")},
-        {OptToken, tr("AllTick API token (default: the ALLTICK_TOKEN environment variable)."), tr("TOKEN")},
-        {OptStockUrl, tr("AllTick WebSocket URL for stocks and indices (ws:// or wss://)."), tr("URL")},
-        {OptGeneralUrl, tr("AllTick WebSocket URL for forex, metals, energy and crypto (ws:// or wss://)."), tr("URL")},
-        {OptSymbols, tr("Comma-separated symbol codes to watch, e.g. 700.HK,AAPL.US,EURUSD."), tr("CODES")},
-        {OptSnapshot, tr("Write a CSV snapshot of the watchlist to FILE."), tr("FILE")},
-        {OptSnapshotInterval, tr("Rewrite the snapshot every SEC seconds (requires --snapshot)."), tr("SEC")},
-        {OptExitAfter, tr("Quit after SEC seconds."), tr("SEC")},
-        {OptLang, tr("User interface language: en or zh_CN (default: the system language)."), tr("LANG")},
-        {{u"h"_s, OptHelp}, tr("Show this help and exit.")},
-        {{u"v"_s, OptVersion}, tr("Show the version and exit.")},
+        {OptDemo, CommandLine::tr("Use the built-in market simulator, even if an AllTick token is configured.")},
+        {OptToken, CommandLine::tr("AllTick API token (default: the ALLTICK_TOKEN environment variable)."), CommandLine::tr("TOKEN")},
+        {OptStockUrl, CommandLine::tr("AllTick WebSocket URL for stocks and indices (ws:// or wss://)."), CommandLine::tr("URL")},
+        {OptGeneralUrl, CommandLine::tr("AllTick WebSocket URL for forex, metals, energy and crypto (ws:// or wss://)."), CommandLine::tr("URL")},
+        {OptSymbols, CommandLine::tr("Comma-separated symbol codes to watch, e.g. 700.HK,AAPL.US,EURUSD."), CommandLine::tr("CODES")},
+        {OptSnapshot, CommandLine::tr("Write a CSV snapshot of the watchlist to FILE."), CommandLine::tr("FILE")},
+        {OptSnapshotInterval, CommandLine::tr("Rewrite the snapshot every SEC seconds (requires --snapshot)."), CommandLine::tr("SEC")},
+        {OptExitAfter, CommandLine::tr("Quit after SEC seconds."), CommandLine::tr("SEC")},
+        {OptLang, CommandLine::tr("User interface language: en or zh_CN (default: the system language)."), CommandLine::tr("LANG")},
+        {{u"h"_s, OptHelp}, CommandLine::tr("Show this help and exit.")},
+        {{u"v"_s, OptVersion}, CommandLine::tr("Show the version and exit.")},
     });
 }
 
@@ -70,17 +67,17 @@ bool parseWebSocketUrl(const QCommandLineParser& parser, const QString& option, 
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || url.isRelative()) {
         // The text may carry a token and cannot be parsed, so it is not echoed at all.
-        *error = tr("%1: not a valid URL; expected ws://HOST/... or wss://HOST/...").arg(dashed(option));
+        *error = CommandLine::tr("%1: not a valid URL; expected ws://HOST/... or wss://HOST/...").arg(dashed(option));
         return false;
     }
     const QString scheme = url.scheme().toLower();
     if (scheme != u"ws" && scheme != u"wss") {
         *error =
-            tr("%1: \"%2\" is not a WebSocket URL; expected ws:// or wss://").arg(dashed(option), Redaction::url(url));
+            CommandLine::tr("%1: \"%2\" is not a WebSocket URL; expected ws:// or wss://").arg(dashed(option), Redaction::url(url));
         return false;
     }
     if (url.host().isEmpty()) {
-        *error = tr("%1: \"%2\" has no host name").arg(dashed(option), Redaction::url(url));
+        *error = CommandLine::tr("%1: \"%2\" has no host name").arg(dashed(option), Redaction::url(url));
         return false;
     }
     *out = url;
@@ -100,7 +97,7 @@ bool parseSymbols(const QCommandLineParser& parser, AppOptions* out, QString* er
                 continue;
             if (!CommandLine::isValidSymbolCode(code)) {
                 *error =
-                    tr("--symbols: \"%1\" is not a valid symbol code; use letters, digits, '.', '_' and '-'").arg(code);
+                    CommandLine::tr("--symbols: \"%1\" is not a valid symbol code; use letters, digits, '.', '_' and '-'").arg(code);
                 return false;
             }
             if (!symbols.contains(code))
@@ -108,7 +105,7 @@ bool parseSymbols(const QCommandLineParser& parser, AppOptions* out, QString* er
         }
     }
     if (symbols.isEmpty()) {
-        *error = tr("--symbols: no symbol codes given");
+        *error = CommandLine::tr("--symbols: no symbol codes given");
         return false;
     }
     out->symbols = symbols;
@@ -126,7 +123,7 @@ bool parseOptions(const QCommandLineParser& parser, const QProcessEnvironment& e
     if (parser.isSet(OptToken)) {
         out->allTickToken = parser.value(OptToken).trimmed();
         if (out->allTickToken.isEmpty()) {
-            *error = tr("--alltick-token: the token is empty");
+            *error = CommandLine::tr("--alltick-token: the token is empty");
             return false;
         }
     } else {
@@ -143,7 +140,7 @@ bool parseOptions(const QCommandLineParser& parser, const QProcessEnvironment& e
     if (parser.isSet(OptSnapshot)) {
         out->snapshotPath = parser.value(OptSnapshot).trimmed();
         if (out->snapshotPath.isEmpty()) {
-            *error = tr("--snapshot: the file name is empty");
+            *error = CommandLine::tr("--snapshot: the file name is empty");
             return false;
         }
     }
@@ -151,12 +148,12 @@ bool parseOptions(const QCommandLineParser& parser, const QProcessEnvironment& e
         bool ok = false;
         const int seconds = parser.value(OptSnapshotInterval).trimmed().toInt(&ok);
         if (!ok || seconds <= 0) {
-            *error = tr("--snapshot-interval: \"%1\" is not a positive whole number of seconds")
+            *error = CommandLine::tr("--snapshot-interval: \"%1\" is not a positive whole number of seconds")
                          .arg(parser.value(OptSnapshotInterval));
             return false;
         }
         if (out->snapshotPath.isEmpty()) {
-            *error = tr("--snapshot-interval requires --snapshot FILE");
+            *error = CommandLine::tr("--snapshot-interval requires --snapshot FILE");
             return false;
         }
         out->snapshotIntervalSec = seconds;
@@ -166,7 +163,7 @@ bool parseOptions(const QCommandLineParser& parser, const QProcessEnvironment& e
         bool ok = false;
         const double seconds = parser.value(OptExitAfter).trimmed().toDouble(&ok);
         if (!ok || !std::isfinite(seconds) || seconds <= 0) {
-            *error = tr("--exit-after: \"%1\" is not a positive number of seconds").arg(parser.value(OptExitAfter));
+            *error = CommandLine::tr("--exit-after: \"%1\" is not a positive number of seconds").arg(parser.value(OptExitAfter));
             return false;
         }
         out->exitAfterSec = seconds;
@@ -175,7 +172,7 @@ bool parseOptions(const QCommandLineParser& parser, const QProcessEnvironment& e
     if (parser.isSet(OptLang)) {
         const QString lang = parser.value(OptLang).trimmed();
         if (lang != u"en" && lang != u"zh_CN") {
-            *error = tr("--lang: \"%1\" is not supported; use en or zh_CN").arg(lang);
+            *error = CommandLine::tr("--lang: \"%1\" is not supported; use en or zh_CN").arg(lang);
             return false;
         }
         out->lang = lang;
@@ -213,12 +210,12 @@ bool CommandLine::parse(const QStringList& arguments, const QProcessEnvironment&
     if (!ok) {
         const QStringList unknown = parser.unknownOptionNames();
         if (!unknown.isEmpty())
-            message = tr("Unknown option: %1").arg(optionAsTyped(args, unknown.first()));
+            message = CommandLine::tr("Unknown option: %1").arg(optionAsTyped(args, unknown.first()));
         else
             message = parser.errorText();
     } else if (!parser.positionalArguments().isEmpty()) {
         ok = false;
-        message = tr("Unexpected argument: \"%1\"").arg(parser.positionalArguments().first());
+        message = CommandLine::tr("Unexpected argument: \"%1\"").arg(parser.positionalArguments().first());
     } else {
         ok = parseOptions(parser, env, &options, &message);
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -23,6 +24,8 @@ struct AppOptions {
 
 // Parses the quotemonitor command line without needing a GUI.
 class CommandLine {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
 public:
     // `arguments` starts with the program name, as QCoreApplication::arguments() does (Qt's own options such as
     // -platform are already stripped by QApplication; anything unknown is an error). Returns false with a
