@@ -12,13 +12,15 @@ using namespace Qt::StringLiterals;
 
 // Q_INIT_RESOURCE must be used at global scope, outside any namespace: the resource lives in the static core
 // library, so nothing else guarantees its registration before builtIn() opens it.
-static void initCoreResources() {
+static void initCoreResources()
+{
     Q_INIT_RESOURCE(quotecore_data);
 }
 
 namespace {
 
-struct MarketName {
+struct MarketName
+{
     Market market;
     QLatin1String id;
 };
@@ -32,7 +34,8 @@ constexpr MarketName kMarketNames[] = {
     {Market::Index, QLatin1String("index")},
 };
 
-bool isUpperAsciiLetters(QStringView text) {
+bool isUpperAsciiLetters(QStringView text)
+{
     for (QChar c : text) {
         if (c < u'A' || c > u'Z')
             return false;
@@ -40,7 +43,8 @@ bool isUpperAsciiLetters(QStringView text) {
     return true;
 }
 
-bool isUpperAsciiAlnum(QStringView text) {
+bool isUpperAsciiAlnum(QStringView text)
+{
     for (QChar c : text) {
         if (!((c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')))
             return false;
@@ -48,7 +52,8 @@ bool isUpperAsciiAlnum(QStringView text) {
     return true;
 }
 
-bool isLowerAsciiLetters(QStringView text) {
+bool isLowerAsciiLetters(QStringView text)
+{
     for (QChar c : text) {
         if (c < u'a' || c > u'z')
             return false;
@@ -60,7 +65,8 @@ bool isLowerAsciiLetters(QStringView text) {
 
 namespace Markets {
 
-Market guessFromCode(const QString& code) {
+Market guessFromCode(const QString& code)
+{
     const int dot = code.lastIndexOf(u'.');
     if (dot > 0) {
         const QStringView suffix = QStringView(code).mid(dot + 1);
@@ -83,7 +89,8 @@ Market guessFromCode(const QString& code) {
     return Market::Unknown;
 }
 
-bool isStockCode(const QString& code) {
+bool isStockCode(const QString& code)
+{
     switch (guessFromCode(code)) {
     case Market::US:
     case Market::HK:
@@ -96,7 +103,8 @@ bool isStockCode(const QString& code) {
     }
 }
 
-QTimeZone timeZone(Market market) {
+QTimeZone timeZone(Market market)
+{
     switch (market) {
     case Market::SH:
     case Market::SZ:
@@ -111,7 +119,8 @@ QTimeZone timeZone(Market market) {
     }
 }
 
-QString id(Market market) {
+QString id(Market market)
+{
     for (const MarketName& entry : kMarketNames) {
         if (entry.market == market)
             return entry.id;
@@ -119,7 +128,8 @@ QString id(Market market) {
     return u"unknown"_s;
 }
 
-Market fromId(QStringView id) {
+Market fromId(QStringView id)
+{
     for (const MarketName& entry : kMarketNames) {
         if (id.compare(entry.id, Qt::CaseInsensitive) == 0)
             return entry.market;
@@ -129,7 +139,8 @@ Market fromId(QStringView id) {
 
 } // namespace Markets
 
-const SymbolCatalog& SymbolCatalog::builtIn() {
+const SymbolCatalog& SymbolCatalog::builtIn()
+{
     static const SymbolCatalog catalog = [] {
         initCoreResources();
         SymbolCatalog result;
@@ -144,7 +155,8 @@ const SymbolCatalog& SymbolCatalog::builtIn() {
     return catalog;
 }
 
-bool SymbolCatalog::loadJson(const QByteArray& json, QString* error) {
+bool SymbolCatalog::loadJson(const QByteArray& json, QString* error)
+{
     auto fail = [error](const QString& message) {
         if (error)
             *error = message;
@@ -243,20 +255,23 @@ bool SymbolCatalog::loadJson(const QByteArray& json, QString* error) {
     return true;
 }
 
-const SymbolInfo* SymbolCatalog::find(const QString& code) const {
+const SymbolInfo* SymbolCatalog::find(const QString& code) const
+{
     const auto it = m_index.constFind(code);
     if (it == m_index.constEnd())
         return nullptr;
     return &m_symbols.at(it.value());
 }
 
-Market SymbolCatalog::marketOf(const QString& code) const {
+Market SymbolCatalog::marketOf(const QString& code) const
+{
     if (const SymbolInfo* info = find(code))
         return info->market;
     return Markets::guessFromCode(code);
 }
 
-QString SymbolCatalog::displayName(const QString& code, bool chinese) const {
+QString SymbolCatalog::displayName(const QString& code, bool chinese) const
+{
     const SymbolInfo* info = find(code);
     if (!info)
         return code;

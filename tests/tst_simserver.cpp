@@ -31,30 +31,35 @@ constexpr int kTradePush = 22998;
 constexpr int kDepthPush = 22999;
 const QString kToken = u"test-token"_s;
 
-QByteArray request(int cmdId, qint64 seqId, const QString& trace, const QJsonObject& data = {}) {
+QByteArray request(int cmdId, qint64 seqId, const QString& trace, const QJsonObject& data = {})
+{
     const QJsonObject object{{u"cmd_id"_s, cmdId}, {u"seq_id"_s, seqId}, {u"trace"_s, trace}, {u"data"_s, data}};
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-QByteArray tradeRequest(qint64 seqId, const QStringList& codes) {
+QByteArray tradeRequest(qint64 seqId, const QStringList& codes)
+{
     QJsonArray list;
     for (const QString& code : codes)
         list.append(QJsonObject{{u"code"_s, code}});
     return request(22004, seqId, u"trade-"_s + QString::number(seqId), {{u"symbol_list"_s, list}});
 }
 
-QByteArray depthRequest(qint64 seqId, const QList<QPair<QString, int>>& codes) {
+QByteArray depthRequest(qint64 seqId, const QList<QPair<QString, int>>& codes)
+{
     QJsonArray list;
     for (const auto& entry : codes)
         list.append(QJsonObject{{u"code"_s, entry.first}, {u"depth_level"_s, entry.second}});
     return request(22002, seqId, u"depth-"_s + QString::number(seqId), {{u"symbol_list"_s, list}});
 }
 
-QByteArray cancelRequest(qint64 seqId, int cancelType) {
+QByteArray cancelRequest(qint64 seqId, int cancelType)
+{
     return request(22006, seqId, u"cancel-"_s + QString::number(seqId), {{u"cancel_type"_s, cancelType}});
 }
 
-SimServer::Config fastConfig() {
+SimServer::Config fastConfig()
+{
     SimServer::Config config;
     config.seed = 7;
     config.token = kToken;
@@ -66,23 +71,27 @@ SimServer::Config fastConfig() {
 }
 
 // A raw WebSocket client that keeps every frame it receives.
-class TestClient {
+class TestClient
+{
 public:
     TestClient()
         : connected(&socket, &QWebSocket::connected)
         , disconnected(&socket, &QWebSocket::disconnected)
-        , messages(&socket, &QWebSocket::textMessageReceived) {}
+        , messages(&socket, &QWebSocket::textMessageReceived)
+    {}
 
     void open(const QUrl& url) { socket.open(url); }
     void send(const QByteArray& frame) { socket.sendTextMessage(QString::fromUtf8(frame)); }
 
-    QList<QJsonObject> frames() const {
+    QList<QJsonObject> frames() const
+    {
         QList<QJsonObject> result;
         for (const QList<QVariant>& args : messages)
             result.append(QJsonDocument::fromJson(args.at(0).toString().toUtf8()).object());
         return result;
     }
-    QList<QJsonObject> frames(int cmdId, qsizetype from = 0) const {
+    QList<QJsonObject> frames(int cmdId, qsizetype from = 0) const
+    {
         QList<QJsonObject> result;
         const QList<QJsonObject> all = frames();
         for (qsizetype i = from; i < all.size(); ++i) {
@@ -93,7 +102,8 @@ public:
     }
     qsizetype count(int cmdId, qsizetype from = 0) const { return frames(cmdId, from).size(); }
     // Index of the first frame with this cmd_id and seq_id, or -1.
-    qsizetype indexOf(int cmdId, qint64 seqId) const {
+    qsizetype indexOf(int cmdId, qint64 seqId) const
+    {
         const QList<QJsonObject> all = frames();
         for (qsizetype i = 0; i < all.size(); ++i) {
             if (all.at(i).value(u"cmd_id"_s).toInt() == cmdId && all.at(i).value(u"seq_id"_s).toInteger() == seqId)
@@ -102,7 +112,8 @@ public:
         return -1;
     }
     QJsonObject frame(qsizetype index) const { return frames().value(index); }
-    QSet<QString> pushedCodes(int cmdId, qsizetype from = 0) const {
+    QSet<QString> pushedCodes(int cmdId, qsizetype from = 0) const
+    {
         QSet<QString> codes;
         for (const QJsonObject& push : frames(cmdId, from))
             codes.insert(push.value(u"data"_s).toObject().value(u"code"_s).toString());
@@ -115,19 +126,22 @@ public:
     QSignalSpy messages;
 };
 
-bool isDecimalString(const QJsonValue& value) {
+bool isDecimalString(const QJsonValue& value)
+{
     bool ok = false;
     return value.isString() && !value.toString().isEmpty() &&
            !Decimal::parse(QStringView(value.toString()), &ok).isNull();
 }
 
-Decimal decimal(const QJsonValue& value) {
+Decimal decimal(const QJsonValue& value)
+{
     return Decimal::parse(QStringView(value.toString()));
 }
 
 } // namespace
 
-class tst_SimServer : public QObject {
+class tst_SimServer : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -172,7 +186,8 @@ private Q_SLOTS:
 
 // ---------------------------------------------------------------------------------------------------------------
 
-void tst_SimServer::httpRequestIncremental() {
+void tst_SimServer::httpRequestIncremental()
+{
     HttpRequest request;
     QCOMPARE(request.feed("GET /quote-stock-b-ws-api?token=a%20b HTTP/1.1\r\nHo"), HttpRequest::Status::Incomplete);
     QVERIFY(!request.headersComplete());
@@ -188,7 +203,8 @@ void tst_SimServer::httpRequestIncremental() {
     QVERIFY(request.keepAlive());
 }
 
-void tst_SimServer::httpRequestBody() {
+void tst_SimServer::httpRequestBody()
+{
     HttpRequest request;
     QCOMPARE(request.feed("POST /b HTTP/1.1\r\nContent-Length: 5\r\nConnection: close\r\n\r\nab"),
              HttpRequest::Status::Incomplete);
@@ -200,7 +216,8 @@ void tst_SimServer::httpRequestBody() {
     QCOMPARE(request.takeRemainder(), QByteArray("GET /next"));
 }
 
-void tst_SimServer::httpRequestBad_data() {
+void tst_SimServer::httpRequestBad_data()
+{
     QTest::addColumn<QByteArray>("bytes");
     QTest::newRow("request line") << QByteArray("GET\r\n\r\n");
     QTest::newRow("version") << QByteArray("GET / SPDY/3\r\n\r\n");
@@ -210,7 +227,8 @@ void tst_SimServer::httpRequestBad_data() {
     QTest::newRow("huge head") << (QByteArray("GET / HTTP/1.1\r\nX: ") + QByteArray(HttpRequest::MaxHeaderBytes, 'a'));
 }
 
-void tst_SimServer::httpRequestBad() {
+void tst_SimServer::httpRequestBad()
+{
     QFETCH(QByteArray, bytes);
     HttpRequest request;
     QCOMPARE(request.feed(bytes), HttpRequest::Status::Bad);
@@ -219,7 +237,8 @@ void tst_SimServer::httpRequestBad() {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-void tst_SimServer::marketDeterministic() {
+void tst_SimServer::marketDeterministic()
+{
     SimMarket a(42);
     SimMarket b(42);
     SimMarket other(43);
@@ -244,14 +263,16 @@ void tst_SimServer::marketDeterministic() {
     QCOMPARE(a.prevClose(u"700.HK"_s), b.prevClose(u"700.HK"_s));
 }
 
-void tst_SimServer::marketTradeInvariants_data() {
+void tst_SimServer::marketTradeInvariants_data()
+{
     QTest::addColumn<QString>("code");
     for (const char* code : {"600519.SH", "000001.SZ", "430047.BJ", "700.HK", "939.HK", "AAPL.US", "EURUSD", "USDJPY",
                              "GOLD", "Silver", "USOIL", "BTCUSDT", "DOGEUSDT"})
         QTest::newRow(code) << QString::fromLatin1(code);
 }
 
-void tst_SimServer::marketTradeInvariants() {
+void tst_SimServer::marketTradeInvariants()
+{
     QFETCH(QString, code);
     SimMarket market(3);
     const SymbolInfo* info = market.info(code);
@@ -313,7 +334,8 @@ void tst_SimServer::marketTradeInvariants() {
     QVERIFY(bars.last().high >= bars.last().open && bars.last().low <= bars.last().open);
 }
 
-void tst_SimServer::marketBooks() {
+void tst_SimServer::marketBooks()
+{
     SimMarket market(5);
     const QList<QPair<QString, int>> expected = {{u"700.HK"_s, 10}, {u"600519.SH"_s, 5}, {u"AAPL.US"_s, 1},
                                                  {u"BTCUSDT"_s, 5}, {u"EURUSD"_s, 1},    {u"GOLD"_s, 1}};
@@ -346,7 +368,8 @@ void tst_SimServer::marketBooks() {
     }
 }
 
-void tst_SimServer::marketLimitBook() {
+void tst_SimServer::marketLimitBook()
+{
     SimMarket market(5);
     const QString code = u"000001.SZ"_s;
     QVERIFY(!market.forceLimit(u"700.HK"_s, true, 5));
@@ -373,7 +396,8 @@ void tst_SimServer::marketLimitBook() {
     QCOMPARE(book.asks.first().price, market.limitDown(code));
 }
 
-void tst_SimServer::marketDailyBars() {
+void tst_SimServer::marketDailyBars()
+{
     SimMarket market(9);
     const qint64 now = QDateTime(QDate(2025, 6, 9), QTime(10, 0), QTimeZone("Asia/Shanghai")).toMSecsSinceEpoch();
     const QList<AllTick::KlineBar> bars = market.dailyBars(u"600519.SH"_s, 10, now);
@@ -404,7 +428,8 @@ void tst_SimServer::marketDailyBars() {
     QVERIFY(market.dailyBars(u"NOPE"_s, 3, now).isEmpty());
 }
 
-void tst_SimServer::marketSyntheticSymbols() {
+void tst_SimServer::marketSyntheticSymbols()
+{
     const int catalogSize = int(SymbolCatalog::builtIn().symbols().size());
     SimMarket big(1, catalogSize + 150);
     QCOMPARE(big.symbolCount(), catalogSize + 150);
@@ -427,7 +452,8 @@ void tst_SimServer::marketSyntheticSymbols() {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-void tst_SimServer::handshakeRequiresToken() {
+void tst_SimServer::handshakeRequiresToken()
+{
     SimServer server(fastConfig());
     QSignalSpy connectedSpy(&server, &SimServer::clientConnected);
     QVERIFY(server.listen());
@@ -468,7 +494,8 @@ void tst_SimServer::handshakeRequiresToken() {
     QCOMPARE(none.connected.size(), 0);
 }
 
-void tst_SimServer::rawHandshakeAnswers401And101() {
+void tst_SimServer::rawHandshakeAnswers401And101()
+{
     SimServer server(fastConfig());
     QVERIFY(server.listen());
     auto handshake = [&server](const QByteArray& target) {
@@ -502,7 +529,8 @@ void tst_SimServer::rawHandshakeAnswers401And101() {
     QTRY_COMPARE(server.connectionCount(), 1);
 }
 
-void tst_SimServer::heartbeatAckEchoes() {
+void tst_SimServer::heartbeatAckEchoes()
+{
     SimServer server(fastConfig());
     QSignalSpy requestSpy(&server, &SimServer::requestReceived);
     QVERIFY(server.listen());
@@ -529,7 +557,8 @@ void tst_SimServer::heartbeatAckEchoes() {
     QCOMPARE(server.requests().size(), 0);
 }
 
-void tst_SimServer::tradePushesOnlySubscribedCodes() {
+void tst_SimServer::tradePushesOnlySubscribedCodes()
+{
     SimServer server(fastConfig());
     QVERIFY(server.listen());
     TestClient client;
@@ -562,7 +591,8 @@ void tst_SimServer::tradePushesOnlySubscribedCodes() {
     }
 }
 
-void tst_SimServer::subscriptionOverwrites() {
+void tst_SimServer::subscriptionOverwrites()
+{
     SimServer server(fastConfig());
     QVERIFY(server.listen());
     TestClient client;
@@ -578,7 +608,8 @@ void tst_SimServer::subscriptionOverwrites() {
     QCOMPARE(client.pushedCodes(kTradePush, 0).contains(u"700.HK"_s), true);
 }
 
-void tst_SimServer::cancelTypes() {
+void tst_SimServer::cancelTypes()
+{
     SimServer server(fastConfig());
     QVERIFY(server.listen());
     TestClient client;
@@ -622,7 +653,8 @@ void tst_SimServer::cancelTypes() {
     QCOMPARE(client.frame(client.indexOf(22007, 7)).value(u"msg"_s).toString(), u"request data param invalid"_s);
 }
 
-void tst_SimServer::requestSpacingViolationCloses() {
+void tst_SimServer::requestSpacingViolationCloses()
+{
     SimServer::Config config = fastConfig();
     config.minRequestSpacingMs = 300;
     SimServer server(config);
@@ -648,7 +680,8 @@ void tst_SimServer::requestSpacingViolationCloses() {
     QTRY_COMPARE(disconnectedSpy.size(), 1);
 }
 
-void tst_SimServer::spacedRequestsAreAccepted() {
+void tst_SimServer::spacedRequestsAreAccepted()
+{
     SimServer::Config config = fastConfig();
     config.minRequestSpacingMs = 300;
     config.pushRate = 100;
@@ -669,7 +702,8 @@ void tst_SimServer::spacedRequestsAreAccepted() {
     QCOMPARE(client.disconnected.size(), 0);
 }
 
-void tst_SimServer::heartbeatTimeoutDrops() {
+void tst_SimServer::heartbeatTimeoutDrops()
+{
     SimServer::Config config = fastConfig();
     config.heartbeatTimeoutMs = 500;
     SimServer server(config);
@@ -698,7 +732,8 @@ void tst_SimServer::heartbeatTimeoutDrops() {
     QCOMPARE(server.connectionCount(), 1);
 }
 
-void tst_SimServer::badJsonKeepsConnection() {
+void tst_SimServer::badJsonKeepsConnection()
+{
     SimServer server(fastConfig());
     QVERIFY(server.listen());
     TestClient client;
@@ -717,9 +752,8 @@ void tst_SimServer::badJsonKeepsConnection() {
         client.send(frame);
     QTRY_COMPARE(client.messages.size(), qsizetype(std::size(badFrames)));
     for (int i = 0; i < client.messages.size(); ++i)
-        QCOMPARE(
-            client.messages.at(i).at(0).toString(),
-            u"{\"ret\":400,\"msg\":\"request header param invalid\",\"cmd_id\":0,\"seq_id\":0,\"trace\":\"\",\"data\":{}}"_s);
+        QCOMPARE(client.messages.at(i).at(0).toString(), u"{\"ret\":400,\"msg\":\"request header param invalid\","
+                                                         u"\"cmd_id\":0,\"seq_id\":0,\"trace\":\"\",\"data\":{}}"_s);
     QCOMPARE(server.requests().size(), qsizetype(std::size(badFrames)));
     QCOMPARE(server.requests().constFirst().cmdId, 0);
     QCOMPARE(server.requests().constFirst().raw, QByteArray("not json"));
@@ -733,7 +767,8 @@ void tst_SimServer::badJsonKeepsConnection() {
     QCOMPARE(client.frame(client.indexOf(22005, 10)).value(u"msg"_s).toString(), u"request data param invalid"_s);
 }
 
-void tst_SimServer::depthLevelsPerAssetClass() {
+void tst_SimServer::depthLevelsPerAssetClass()
+{
     SimServer server(fastConfig());
     QVERIFY(server.listen());
     TestClient stocks;
@@ -780,7 +815,8 @@ void tst_SimServer::depthLevelsPerAssetClass() {
     }
 }
 
-void tst_SimServer::integerNumbersSwitch() {
+void tst_SimServer::integerNumbersSwitch()
+{
     SimServer::Config config = fastConfig();
     config.integerNumbers = true;
     config.tickTimeSeconds = true;
@@ -812,7 +848,8 @@ void tst_SimServer::integerNumbersSwitch() {
     }
 }
 
-void tst_SimServer::invalidCodesOnWrongFamily() {
+void tst_SimServer::invalidCodesOnWrongFamily()
+{
     SimServer server(fastConfig());
     QVERIFY(server.listen());
     TestClient client;
@@ -828,7 +865,8 @@ void tst_SimServer::invalidCodesOnWrongFamily() {
     QCOMPARE(client.pushedCodes(kTradePush), QSet<QString>{u"700.HK"_s});
 }
 
-void tst_SimServer::maxCodesPerListTruncates() {
+void tst_SimServer::maxCodesPerListTruncates()
+{
     SimServer::Config config = fastConfig();
     config.maxCodesPerList = 2;
     SimServer server(config);
@@ -843,7 +881,8 @@ void tst_SimServer::maxCodesPerListTruncates() {
     QCOMPARE(client.pushedCodes(kTradePush), (QSet<QString>{u"700.HK"_s, u"AAPL.US"_s}));
 }
 
-void tst_SimServer::maxConnectionsPerToken() {
+void tst_SimServer::maxConnectionsPerToken()
+{
     SimServer::Config config = fastConfig();
     config.maxConnectionsPerToken = 1;
     config.token.clear();
@@ -869,7 +908,8 @@ void tst_SimServer::maxConnectionsPerToken() {
     QCOMPARE(first.disconnected.size(), 0);
 }
 
-void tst_SimServer::restKline() {
+void tst_SimServer::restKline()
+{
     SimServer server(fastConfig());
     QSignalSpy restSpy(&server, &SimServer::restRequestReceived);
     QVERIFY(server.listen());
@@ -886,8 +926,8 @@ void tst_SimServer::restKline() {
         reply->setParent(this);
         return reply;
     };
-    const QByteArray query =
-        R"({"trace":"k-1","data":{"code":"700.HK","kline_type":8,"kline_timestamp_end":0,"query_kline_num":3,"adjust_type":0}})";
+    const QByteArray query = R"({"trace":"k-1","data":{"code":"700.HK","kline_type":8,"kline_timestamp_end":0,)"
+                             R"("query_kline_num":3,"adjust_type":0}})";
 
     QNetworkReply* reply = get(u"stock"_s, query, kToken);
     QSignalSpy finished(reply, &QNetworkReply::finished);
@@ -939,7 +979,8 @@ void tst_SimServer::restKline() {
     QCOMPARE(QJsonDocument::fromJson(garbage->readAll()).object().value(u"ret"_s).toInt(), 402);
 }
 
-void tst_SimServer::restBatchKline() {
+void tst_SimServer::restBatchKline()
+{
     SimServer server(fastConfig());
     QVERIFY(server.listen());
     QNetworkAccessManager network;
@@ -988,7 +1029,8 @@ void tst_SimServer::restBatchKline() {
     QCOMPARE(QJsonDocument::fromJson(empty->readAll()).object().value(u"ret"_s).toInt(), 601);
 }
 
-void tst_SimServer::serverDeterministic() {
+void tst_SimServer::serverDeterministic()
+{
     auto firstTrades = [](quint32 seed, const QStringList& warmUp) {
         SimServer::Config config = fastConfig();
         config.seed = seed;
@@ -1021,7 +1063,8 @@ void tst_SimServer::serverDeterministic() {
     QVERIFY(a != c);
 }
 
-void tst_SimServer::frozenSwallowsAndResumes() {
+void tst_SimServer::frozenSwallowsAndResumes()
+{
     SimServer server(fastConfig());
     QSignalSpy requestSpy(&server, &SimServer::requestReceived);
     QVERIFY(server.listen());
@@ -1048,7 +1091,8 @@ void tst_SimServer::frozenSwallowsAndResumes() {
     QCOMPARE(client.disconnected.size(), 0);
 }
 
-void tst_SimServer::injectAndDrop() {
+void tst_SimServer::injectAndDrop()
+{
     SimServer server(fastConfig());
     QSignalSpy connectedSpy(&server, &SimServer::clientConnected);
     QSignalSpy disconnectedSpy(&server, &SimServer::clientDisconnected);
@@ -1095,7 +1139,8 @@ void tst_SimServer::injectAndDrop() {
     QTRY_COMPARE(again.connected.size(), 1);
 }
 
-void tst_SimServer::worksFromWorkerThread() {
+void tst_SimServer::worksFromWorkerThread()
+{
     QThread thread;
     auto* server = new SimServer(fastConfig());
     server->moveToThread(&thread);

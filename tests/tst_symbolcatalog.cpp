@@ -7,13 +7,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool isCjk(QChar c) {
+bool isCjk(QChar c)
+{
     return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF;
 }
 
 } // namespace
 
-class tst_SymbolCatalog : public QObject {
+class tst_SymbolCatalog : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -36,13 +38,15 @@ private Q_SLOTS:
     void failedLoadKeepsPreviousContent();
 };
 
-void tst_SymbolCatalog::builtInLoads() {
+void tst_SymbolCatalog::builtInLoads()
+{
     const SymbolCatalog& catalog = SymbolCatalog::builtIn();
     QVERIFY2(catalog.symbols().size() >= 60, qPrintable(QString::number(catalog.symbols().size())));
     QCOMPARE(&SymbolCatalog::builtIn(), &catalog); // loaded once
 }
 
-void tst_SymbolCatalog::builtInEntriesAreValid() {
+void tst_SymbolCatalog::builtInEntriesAreValid()
+{
     const SymbolCatalog& catalog = SymbolCatalog::builtIn();
     QSet<QString> codes;
     for (const SymbolInfo& info : catalog.symbols()) {
@@ -75,7 +79,8 @@ void tst_SymbolCatalog::builtInEntriesAreValid() {
     }
 }
 
-void tst_SymbolCatalog::builtInCoversMarkets() {
+void tst_SymbolCatalog::builtInCoversMarkets()
+{
     QHash<int, int> counts;
     for (const SymbolInfo& info : SymbolCatalog::builtIn().symbols())
         ++counts[int(info.market)];
@@ -89,7 +94,8 @@ void tst_SymbolCatalog::builtInCoversMarkets() {
     QVERIFY(perMarket(Market::Crypto) >= 6);
 }
 
-void tst_SymbolCatalog::knownSymbols_data() {
+void tst_SymbolCatalog::knownSymbols_data()
+{
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("nameZh");
     QTest::addColumn<QString>("pinyin");
@@ -110,7 +116,8 @@ void tst_SymbolCatalog::knownSymbols_data() {
     QTest::newRow("bitcoin") << u"BTCUSDT"_s << u"比特币"_s << u"btb"_s << Market::Crypto << u"0.01"_s;
 }
 
-void tst_SymbolCatalog::knownSymbols() {
+void tst_SymbolCatalog::knownSymbols()
+{
     QFETCH(QString, code);
     QFETCH(QString, nameZh);
     QFETCH(QString, pinyin);
@@ -125,7 +132,8 @@ void tst_SymbolCatalog::knownSymbols() {
     QCOMPARE(SymbolCatalog::builtIn().marketOf(code), market);
 }
 
-void tst_SymbolCatalog::pinyinInitialsFindMoutai() {
+void tst_SymbolCatalog::pinyinInitialsFindMoutai()
+{
     QStringList hits;
     for (const SymbolInfo& info : SymbolCatalog::builtIn().symbols()) {
         if (info.pinyin.startsWith(u"gzmt"_s))
@@ -134,7 +142,8 @@ void tst_SymbolCatalog::pinyinInitialsFindMoutai() {
     QCOMPARE(hits, QStringList{u"600519.SH"_s});
 }
 
-void tst_SymbolCatalog::guessFromCode_data() {
+void tst_SymbolCatalog::guessFromCode_data()
+{
     QTest::addColumn<QString>("code");
     QTest::addColumn<Market>("market");
 
@@ -160,13 +169,15 @@ void tst_SymbolCatalog::guessFromCode_data() {
     QTest::newRow("empty") << QString() << Market::Unknown;
 }
 
-void tst_SymbolCatalog::guessFromCode() {
+void tst_SymbolCatalog::guessFromCode()
+{
     QFETCH(QString, code);
     QFETCH(Market, market);
     QCOMPARE(Markets::guessFromCode(code), market);
 }
 
-void tst_SymbolCatalog::isStockCode() {
+void tst_SymbolCatalog::isStockCode()
+{
     QVERIFY(Markets::isStockCode(u"AAPL.US"_s));
     QVERIFY(Markets::isStockCode(u"700.HK"_s));
     QVERIFY(Markets::isStockCode(u"600519.SH"_s));
@@ -178,7 +189,8 @@ void tst_SymbolCatalog::isStockCode() {
     QVERIFY(!Markets::isStockCode(u"Silver"_s));
 }
 
-void tst_SymbolCatalog::marketIds() {
+void tst_SymbolCatalog::marketIds()
+{
     const QList<Market> all = {Market::US,    Market::HK,    Market::SH,     Market::SZ,     Market::BJ,
                                Market::Forex, Market::Metal, Market::Energy, Market::Crypto, Market::Index};
     QSet<QString> ids;
@@ -197,7 +209,8 @@ void tst_SymbolCatalog::marketIds() {
     QCOMPARE(Markets::fromId(u""), Market::Unknown);
 }
 
-void tst_SymbolCatalog::timeZones() {
+void tst_SymbolCatalog::timeZones()
+{
     QCOMPARE(Markets::timeZone(Market::SH).id(), QByteArray("Asia/Shanghai"));
     QCOMPARE(Markets::timeZone(Market::SZ).id(), QByteArray("Asia/Shanghai"));
     QCOMPARE(Markets::timeZone(Market::BJ).id(), QByteArray("Asia/Shanghai"));
@@ -208,7 +221,8 @@ void tst_SymbolCatalog::timeZones() {
     QCOMPARE(Markets::timeZone(Market::Crypto), QTimeZone::utc());
 }
 
-void tst_SymbolCatalog::marketOfFallsBackToGuess() {
+void tst_SymbolCatalog::marketOfFallsBackToGuess()
+{
     const SymbolCatalog& catalog = SymbolCatalog::builtIn();
     QCOMPARE(catalog.marketOf(u"GOLD"_s), Market::Metal); // only the catalog knows
     QCOMPARE(catalog.marketOf(u"ZZZZ.US"_s), Market::US); // unknown, guessed
@@ -216,14 +230,16 @@ void tst_SymbolCatalog::marketOfFallsBackToGuess() {
     QCOMPARE(catalog.find(u"ZZZZ.US"_s), nullptr);
 }
 
-void tst_SymbolCatalog::displayName() {
+void tst_SymbolCatalog::displayName()
+{
     const SymbolCatalog& catalog = SymbolCatalog::builtIn();
     QCOMPARE(catalog.displayName(u"600519.SH"_s, true), u"贵州茅台"_s);
     QCOMPARE(catalog.displayName(u"600519.SH"_s, false), u"Kweichow Moutai"_s);
     QCOMPARE(catalog.displayName(u"NOPE.US"_s, true), u"NOPE.US"_s);
 }
 
-void tst_SymbolCatalog::loadJsonAcceptsMinimal() {
+void tst_SymbolCatalog::loadJsonAcceptsMinimal()
+{
     SymbolCatalog catalog;
     QString error = u"stale"_s;
     const QByteArray json = R"({"version":1,"symbols":[
@@ -241,7 +257,8 @@ void tst_SymbolCatalog::loadJsonAcceptsMinimal() {
     QCOMPARE(catalog.displayName(u"EURUSD"_s, true), u"Euro / US Dollar"_s); // no Chinese name: English
 }
 
-void tst_SymbolCatalog::loadJsonRejects_data() {
+void tst_SymbolCatalog::loadJsonRejects_data()
+{
     QTest::addColumn<QByteArray>("json");
     const QByteArray ok = R"("name_en":"X","market":"us","tick":"0.01","price":"1.00")";
 
@@ -272,10 +289,12 @@ void tst_SymbolCatalog::loadJsonRejects_data() {
     QTest::newRow("price off tick") << QByteArray(
         R"({"version":1,"symbols":[{"code":"A.HK","name_en":"A","market":"hk","tick":"0.5","price":"640.2"}]})");
     QTest::newRow("upper-case pinyin") << QByteArray(
-        R"({"version":1,"symbols":[{"code":"A.US","name_en":"A","pinyin":"GZ","market":"us","tick":"0.01","price":"1"}]})");
+        R"({"version":1,"symbols":[{"code":"A.US","name_en":"A","pinyin":"GZ",)"
+        R"("market":"us","tick":"0.01","price":"1"}]})");
 }
 
-void tst_SymbolCatalog::loadJsonRejects() {
+void tst_SymbolCatalog::loadJsonRejects()
+{
     QFETCH(QByteArray, json);
     SymbolCatalog catalog;
     QString error;
@@ -284,7 +303,8 @@ void tst_SymbolCatalog::loadJsonRejects() {
     QVERIFY(catalog.symbols().isEmpty());
 }
 
-void tst_SymbolCatalog::failedLoadKeepsPreviousContent() {
+void tst_SymbolCatalog::failedLoadKeepsPreviousContent()
+{
     SymbolCatalog catalog;
     QVERIFY(catalog.loadJson(
         R"({"version":1,"symbols":[{"code":"A.US","name_en":"A","market":"us","tick":"0.01","price":"1"}]})"));

@@ -23,7 +23,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-[[noreturn]] void failUsage(const QString& message) {
+[[noreturn]] void failUsage(const QString& message)
+{
     QTextStream err(stderr);
     err << QCoreApplication::applicationName() << u": "_s << message << Qt::endl;
     err << QCoreApplication::translate("quotesim", "Try '%1 --help' for more information.")
@@ -32,7 +33,8 @@ namespace {
     std::exit(2);
 }
 
-qint64 integerOption(const QCommandLineParser& parser, const QCommandLineOption& option, qint64 min, qint64 max) {
+qint64 integerOption(const QCommandLineParser& parser, const QCommandLineOption& option, qint64 min, qint64 max)
+{
     bool ok = false;
     const QString text = parser.value(option);
     const qint64 value = text.toLongLong(&ok);
@@ -48,13 +50,15 @@ qint64 integerOption(const QCommandLineParser& parser, const QCommandLineOption&
 #ifdef Q_OS_UNIX
 int g_signalPipe[2] = {-1, -1};
 
-void onSignal(int) {
+void onSignal(int)
+{
     const char byte = 1;
     [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
 }
 
 // SIGINT/SIGTERM end the event loop cleanly (self-pipe: the handler only writes a byte).
-void installSignalHandlers(QCoreApplication* app) {
+void installSignalHandlers(QCoreApplication* app)
+{
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
         return;
     auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, app);
@@ -75,7 +79,8 @@ void installSignalHandlers(QCoreApplication* app) {
 
 } // namespace
 
-int main(int argc, char* argv[]) {
+int main(int argc, char* argv[])
+{
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"quotesim"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(QM_VERSION));
@@ -157,7 +162,9 @@ int main(int argc, char* argv[]) {
         failUsage(QCoreApplication::translate("quotesim", "unexpected argument '%1'")
                       .arg(parser.positionalArguments().constFirst()));
 
-    const QHostAddress host(parser.value(hostOption));
+    const QString hostValue = parser.value(hostOption);
+    const QHostAddress host =
+        hostValue == u"localhost"_s ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(hostValue);
     if (host.isNull())
         failUsage(QCoreApplication::translate("quotesim", "invalid value '%1' for --host (expected an IP address)")
                       .arg(parser.value(hostOption)));

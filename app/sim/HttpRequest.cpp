@@ -6,7 +6,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool containsToken(QByteArrayView list, QByteArrayView token) {
+bool containsToken(QByteArrayView list, QByteArrayView token)
+{
     for (QByteArrayView part : QByteArray(list.data(), list.size()).split(',')) {
         if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
             return true;
@@ -14,7 +15,8 @@ bool containsToken(QByteArrayView list, QByteArrayView token) {
     return false;
 }
 
-bool isTokenChar(char c) {
+bool isTokenChar(char c)
+{
     const unsigned char u = static_cast<unsigned char>(c);
     if (u <= 0x20 || u >= 0x7f)
         return false;
@@ -23,7 +25,8 @@ bool isTokenChar(char c) {
 
 } // namespace
 
-HttpRequest::Status HttpRequest::feed(QByteArrayView data) {
+HttpRequest::Status HttpRequest::feed(QByteArrayView data)
+{
     if (m_status != Status::Incomplete) {
         // Keep whatever follows a complete request for the next one.
         if (m_status == Status::Complete)
@@ -55,7 +58,8 @@ HttpRequest::Status HttpRequest::feed(QByteArrayView data) {
     return m_status;
 }
 
-bool HttpRequest::parseHead(QByteArrayView head) {
+bool HttpRequest::parseHead(QByteArrayView head)
+{
     const QList<QByteArray> lines = QByteArray(head.data(), head.size()).split('\n');
     if (lines.isEmpty()) {
         fail(u"empty request"_s);
@@ -125,17 +129,20 @@ bool HttpRequest::parseHead(QByteArrayView head) {
     return true;
 }
 
-HttpRequest::Status HttpRequest::fail(const QString& error) {
+HttpRequest::Status HttpRequest::fail(const QString& error)
+{
     m_error = error;
     m_status = Status::Bad;
     return m_status;
 }
 
-void HttpRequest::reset() {
+void HttpRequest::reset()
+{
     *this = HttpRequest();
 }
 
-QByteArray HttpRequest::takeRemainder() {
+QByteArray HttpRequest::takeRemainder()
+{
     if (m_status != Status::Complete)
         return {};
     QByteArray rest;
@@ -143,13 +150,15 @@ QByteArray HttpRequest::takeRemainder() {
     return rest;
 }
 
-QString HttpRequest::path() const {
+QString HttpRequest::path() const
+{
     const qsizetype q = m_target.indexOf('?');
     const QByteArray raw = q < 0 ? m_target : m_target.left(q);
     return QUrl::fromPercentEncoding(raw);
 }
 
-QUrlQuery HttpRequest::query() const {
+QUrlQuery HttpRequest::query() const
+{
     const qsizetype q = m_target.indexOf('?');
     if (q < 0)
         return {};
@@ -159,7 +168,8 @@ QUrlQuery HttpRequest::query() const {
     return QUrlQuery(QString::fromLatin1(raw));
 }
 
-QByteArray HttpRequest::header(QByteArrayView name) const {
+QByteArray HttpRequest::header(QByteArrayView name) const
+{
     for (const auto& entry : m_headers) {
         if (QByteArrayView(entry.first).compare(name, Qt::CaseInsensitive) == 0)
             return entry.second;
@@ -167,7 +177,8 @@ QByteArray HttpRequest::header(QByteArrayView name) const {
     return {};
 }
 
-bool HttpRequest::hasHeader(QByteArrayView name) const {
+bool HttpRequest::hasHeader(QByteArrayView name) const
+{
     for (const auto& entry : m_headers) {
         if (QByteArrayView(entry.first).compare(name, Qt::CaseInsensitive) == 0)
             return true;
@@ -175,12 +186,14 @@ bool HttpRequest::hasHeader(QByteArrayView name) const {
     return false;
 }
 
-bool HttpRequest::isWebSocketUpgrade() const {
+bool HttpRequest::isWebSocketUpgrade() const
+{
     return m_method == "GET" && containsToken(header("upgrade"), "websocket") &&
            containsToken(header("connection"), "upgrade");
 }
 
-bool HttpRequest::keepAlive() const {
+bool HttpRequest::keepAlive() const
+{
     const QByteArray connection = header("connection");
     if (m_version == "HTTP/1.0")
         return containsToken(connection, "keep-alive");

@@ -10,7 +10,8 @@
 // A minimal incremental HTTP/1.1 request parser for the simulator: request line, headers and a Content-Length body
 // (chunked bodies are refused). Feed bytes as they arrive; status() tells whether the request is complete.
 // Pipelined bytes beyond the request are kept and can be taken with takeRemainder().
-class HttpRequest {
+class HttpRequest
+{
 public:
     enum class Status { Incomplete, Complete, Bad };
 

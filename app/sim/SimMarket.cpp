@@ -17,7 +17,8 @@ constexpr double kPi = 3.14159265358979323846;
 
 // Stable 64-bit FNV-1a over the UTF-16 code units: unlike qHash it cannot change between Qt versions, so a seed
 // keeps meaning the same market everywhere.
-quint64 hashCode(const QString& code) {
+quint64 hashCode(const QString& code)
+{
     quint64 h = 14695981039346656037ULL;
     for (QChar c : code) {
         h ^= c.unicode();
@@ -26,7 +27,8 @@ quint64 hashCode(const QString& code) {
     return h;
 }
 
-quint64 splitMix(quint64& x) {
+quint64 splitMix(quint64& x)
+{
     quint64 z = (x += 0x9E3779B97F4A7C15ULL);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
@@ -34,14 +36,17 @@ quint64 splitMix(quint64& x) {
 }
 
 // xoshiro256**: small, fast, and fully specified here so streams are identical on every platform.
-class Rng {
+class Rng
+{
 public:
     Rng() = default;
-    explicit Rng(quint64 seed) {
+    explicit Rng(quint64 seed)
+    {
         for (quint64& word : m_s)
             word = splitMix(seed);
     }
-    quint64 next() {
+    quint64 next()
+    {
         const quint64 result = rotl(m_s[1] * 5, 7) * 9;
         const quint64 t = m_s[1] << 17;
         m_s[2] ^= m_s[0];
@@ -57,13 +62,15 @@ public:
     // [0, n)
     qint64 below(qint64 n) { return n <= 1 ? 0 : qint64(next() % quint64(n)); }
     bool chance(double p) { return uniform() < p; }
-    double normal() {
+    double normal()
+    {
         const double u1 = 1.0 - uniform(); // (0, 1]
         const double u2 = uniform();
         return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * kPi * u2);
     }
     // 1 + geometric-ish count with the given mean, capped.
-    qint64 count(double mean, qint64 cap) {
+    qint64 count(double mean, qint64 cap)
+    {
         const double value = 1.0 + std::floor(-std::log(1.0 - uniform()) * (mean - 1.0));
         return std::clamp(qint64(value), qint64(1), cap);
     }
@@ -73,7 +80,8 @@ private:
     quint64 m_s[4] = {1, 2, 3, 4};
 };
 
-qint64 pow10(int n) {
+qint64 pow10(int n)
+{
     qint64 result = 1;
     while (n-- > 0)
         result *= 10;
@@ -81,7 +89,8 @@ qint64 pow10(int n) {
 }
 
 // value / tick, rounded to the nearest whole tick.
-qint64 toTicks(const Decimal& value, const Decimal& tick) {
+qint64 toTicks(const Decimal& value, const Decimal& tick)
+{
     const int scale = std::max(value.scale(), tick.scale());
     const double v = double(value.units()) * double(pow10(scale - value.scale()));
     const double t = double(tick.units()) * double(pow10(scale - tick.scale()));
@@ -89,17 +98,20 @@ qint64 toTicks(const Decimal& value, const Decimal& tick) {
 }
 
 // Rounds a double tick count stochastically so that small expected moves still happen now and then.
-qint64 stochasticRound(double value, Rng& rng) {
+qint64 stochasticRound(double value, Rng& rng)
+{
     const double floor = std::floor(value);
     return qint64(floor) + (rng.uniform() < value - floor ? 1 : 0);
 }
 
-bool isAShare(Market market) {
+bool isAShare(Market market)
+{
     return market == Market::SH || market == Market::SZ || market == Market::BJ;
 }
 
 // Relative standard deviation of one trade-to-trade move.
-double stepSigma(Market market) {
+double stepSigma(Market market)
+{
     switch (market) {
     case Market::Forex:
         return 0.00005;
@@ -108,7 +120,7 @@ double stepSigma(Market market) {
     case Market::Energy:
         return 0.0003;
     case Market::Crypto:
-        return 0.0005;
+        return 0.00025;
     default:
         return 0.0004;
     }
@@ -120,7 +132,8 @@ constexpr qint64 kDaySeconds = 24 * 3600;
 
 } // namespace
 
-struct SimMarket::State {
+struct SimMarket::State
+{
     int index = 0;
     Market market = Market::Unknown;
     Decimal tick;
@@ -152,7 +165,8 @@ struct SimMarket::State {
 };
 
 SimMarket::SimMarket(quint32 seed, int symbolCount, const SymbolCatalog& catalog)
-    : m_seed(seed) {
+    : m_seed(seed)
+{
     const QList<SymbolInfo>& all = catalog.symbols();
     if (symbolCount <= 0 || symbolCount >= all.size())
         m_symbols = all;
@@ -181,11 +195,13 @@ SimMarket::SimMarket(quint32 seed, int symbolCount, const SymbolCatalog& catalog
         m_index.insert(m_symbols.at(i).code, i);
 }
 
-SimMarket::~SimMarket() {
+SimMarket::~SimMarket()
+{
     qDeleteAll(m_states);
 }
 
-QStringList SimMarket::codes() const {
+QStringList SimMarket::codes() const
+{
     QStringList result;
     result.reserve(m_symbols.size());
     for (const SymbolInfo& info : m_symbols)
@@ -193,17 +209,20 @@ QStringList SimMarket::codes() const {
     return result;
 }
 
-const SymbolInfo* SimMarket::info(const QString& code) const {
+const SymbolInfo* SimMarket::info(const QString& code) const
+{
     const auto it = m_index.constFind(code);
     return it == m_index.constEnd() ? nullptr : &m_symbols.at(it.value());
 }
 
-Market SimMarket::marketOf(const QString& code) const {
+Market SimMarket::marketOf(const QString& code) const
+{
     const SymbolInfo* symbol = info(code);
     return symbol ? symbol->market : Market::Unknown;
 }
 
-int SimMarket::maxDepthLevels(Market market) {
+int SimMarket::maxDepthLevels(Market market)
+{
     switch (market) {
     case Market::Crypto:
     case Market::SH:
@@ -217,11 +236,13 @@ int SimMarket::maxDepthLevels(Market market) {
     }
 }
 
-bool SimMarket::isPriceOnly(Market market) {
+bool SimMarket::isPriceOnly(Market market)
+{
     return market == Market::Forex || market == Market::Metal || market == Market::Energy;
 }
 
-int SimMarket::priceDecimals(const QString& code) const {
+int SimMarket::priceDecimals(const QString& code) const
+{
     const SymbolInfo* symbol = info(code);
     if (!symbol)
         return 2;
@@ -230,11 +251,13 @@ int SimMarket::priceDecimals(const QString& code) const {
     return std::max(0, symbol->tickSize.scale());
 }
 
-QString SimMarket::syntheticCode(int number, int width) {
+QString SimMarket::syntheticCode(int number, int width)
+{
     return u"SIM"_s + QString::number(number).rightJustified(width, u'0') + u".US"_s;
 }
 
-SimMarket::State* SimMarket::state(const QString& code) {
+SimMarket::State* SimMarket::state(const QString& code)
+{
     if (State* existing = m_states.value(code))
         return existing;
     const auto it = m_index.constFind(code);
@@ -299,11 +322,13 @@ SimMarket::State* SimMarket::state(const QString& code) {
     return s;
 }
 
-Decimal SimMarket::priceOf(const State& s, qint64 ticks) const {
+Decimal SimMarket::priceOf(const State& s, qint64 ticks) const
+{
     return Decimal::fromUnits(ticks * s.tick.units(), s.tick.scale());
 }
 
-TradeTick SimMarket::nextTrade(const QString& code, qint64 nowMs) {
+TradeTick SimMarket::nextTrade(const QString& code, qint64 nowMs)
+{
     TradeTick trade;
     State* s = state(code);
     if (!s)
@@ -410,7 +435,8 @@ TradeTick SimMarket::nextTrade(const QString& code, qint64 nowMs) {
     return trade;
 }
 
-BookSnapshot SimMarket::book(const QString& code, qint64 nowMs, int levels) {
+BookSnapshot SimMarket::book(const QString& code, qint64 nowMs, int levels)
+{
     BookSnapshot snapshot;
     State* s = state(code);
     if (!s)
@@ -468,7 +494,8 @@ BookSnapshot SimMarket::book(const QString& code, qint64 nowMs, int levels) {
     return snapshot;
 }
 
-QList<AllTick::KlineBar> SimMarket::dailyBars(const QString& code, int count, qint64 nowMs) {
+QList<AllTick::KlineBar> SimMarket::dailyBars(const QString& code, int count, qint64 nowMs)
+{
     QList<AllTick::KlineBar> bars;
     State* s = state(code);
     if (!s || count <= 0)
@@ -547,32 +574,38 @@ QList<AllTick::KlineBar> SimMarket::dailyBars(const QString& code, int count, qi
     return bars;
 }
 
-Decimal SimMarket::prevClose(const QString& code) {
+Decimal SimMarket::prevClose(const QString& code)
+{
     const State* s = state(code);
     return s ? priceOf(*s, s->prevClose) : Decimal();
 }
 
-Decimal SimMarket::openPrice(const QString& code) {
+Decimal SimMarket::openPrice(const QString& code)
+{
     const State* s = state(code);
     return s ? priceOf(*s, s->open) : Decimal();
 }
 
-Decimal SimMarket::lastPrice(const QString& code) {
+Decimal SimMarket::lastPrice(const QString& code)
+{
     const State* s = state(code);
     return s ? priceOf(*s, s->last) : Decimal();
 }
 
-Decimal SimMarket::limitUp(const QString& code) {
+Decimal SimMarket::limitUp(const QString& code)
+{
     const State* s = state(code);
     return s && isAShare(s->market) ? priceOf(*s, s->hardUpper) : Decimal();
 }
 
-Decimal SimMarket::limitDown(const QString& code) {
+Decimal SimMarket::limitDown(const QString& code)
+{
     const State* s = state(code);
     return s && isAShare(s->market) ? priceOf(*s, s->hardLower) : Decimal();
 }
 
-bool SimMarket::forceLimit(const QString& code, bool up, int trades) {
+bool SimMarket::forceLimit(const QString& code, bool up, int trades)
+{
     State* s = state(code);
     if (!s || !isAShare(s->market) || trades <= 0)
         return false;

@@ -18,7 +18,8 @@
 // close; A-shares (SH/SZ/BJ) never leave their +-10% limit band and now and then sit at a limit price with one side
 // of the book empty. Volumes come in realistic units: A-shares in multiples of 100, HK in board lots, US 1-500
 // shares, crypto fractional, forex/metals/energy none (volume 0, turnover null).
-class SimMarket {
+class SimMarket
+{
 public:
     // symbolCount: how many symbols the market offers. 0 = exactly the catalog; fewer than the catalog = its first
     // symbolCount entries; more = the whole catalog plus synthetic US stocks "SIM0001.US", "SIM0002.US", ...

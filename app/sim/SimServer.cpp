@@ -44,7 +44,8 @@ constexpr int kMaxKlineBars = 500;
 constexpr int kMaxBatchKlineBars = 2;
 
 // Quoted, escaped JSON string in UTF-8.
-QByteArray jsonString(QStringView text) {
+QByteArray jsonString(QStringView text)
+{
     QByteArray out;
     out.reserve(text.size() + 2);
     out.append('"');
@@ -80,11 +81,13 @@ QByteArray jsonString(QStringView text) {
     return out;
 }
 
-QByteArray decimalString(const Decimal& value, int minDecimals) {
+QByteArray decimalString(const Decimal& value, int minDecimals)
+{
     return '"' + (value.isNull() ? QByteArray("0") : value.toString(minDecimals).toLatin1()) + '"';
 }
 
-bool isIntegral(const QJsonValue& value, double min, double max) {
+bool isIntegral(const QJsonValue& value, double min, double max)
+{
     if (!value.isDouble())
         return false;
     const double d = value.toDouble();
@@ -92,7 +95,8 @@ bool isIntegral(const QJsonValue& value, double min, double max) {
 }
 
 // {"ret":R,"msg":M,"cmd_id":C,"seq_id":S,"trace":T,"data":{}} in the documented field order.
-QByteArray responseFrame(int ret, const QString& msg, int cmdId, qint64 seqId, const QString& trace) {
+QByteArray responseFrame(int ret, const QString& msg, int cmdId, qint64 seqId, const QString& trace)
+{
     QByteArray frame;
     frame.reserve(96 + trace.size());
     frame.append("{\"ret\":").append(QByteArray::number(ret));
@@ -105,7 +109,8 @@ QByteArray responseFrame(int ret, const QString& msg, int cmdId, qint64 seqId, c
 }
 
 // REST envelope {"ret":R,"msg":M,"trace":T,"data":D}.
-QByteArray restEnvelope(int ret, const QString& msg, const QString& trace, const QByteArray& data = "{}") {
+QByteArray restEnvelope(int ret, const QString& msg, const QString& trace, const QByteArray& data = "{}")
+{
     QByteArray body;
     body.append("{\"ret\":").append(QByteArray::number(ret));
     body.append(",\"msg\":").append(jsonString(msg));
@@ -114,11 +119,13 @@ QByteArray restEnvelope(int ret, const QString& msg, const QString& trace, const
     return body;
 }
 
-QByteArray tokenErrorBody(const QString& msg) {
+QByteArray tokenErrorBody(const QString& msg)
+{
     return "{\"msg\":" + jsonString(msg) + ",\"ret\":401}";
 }
 
-QByteArray httpReason(int status) {
+QByteArray httpReason(int status)
+{
     switch (status) {
     case 200:
         return "OK";
@@ -135,7 +142,8 @@ QByteArray httpReason(int status) {
     }
 }
 
-quint64 nextRandom(quint64& state) {
+quint64 nextRandom(quint64& state)
+{
     quint64 z = (state += 0x9E3779B97F4A7C15ULL);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
@@ -144,7 +152,8 @@ quint64 nextRandom(quint64& state) {
 
 } // namespace
 
-struct SimServer::Client {
+struct SimServer::Client
+{
     QWebSocket* socket = nullptr;
     QString path;
     QString token;
@@ -160,13 +169,15 @@ struct SimServer::Client {
     bool closing = false;
 };
 
-struct SimServer::PendingSocket {
+struct SimServer::PendingSocket
+{
     HttpRequest request;
     bool http = false; // the head was not an upgrade: serve HTTP on this socket
 };
 
 SimServer::SimServer(QObject* parent)
-    : SimServer(Config(), parent) {}
+    : SimServer(Config(), parent)
+{}
 
 SimServer::SimServer(const Config& config, QObject* parent)
     : QObject(parent)
@@ -175,7 +186,8 @@ SimServer::SimServer(const Config& config, QObject* parent)
     , m_tcpServer(new QTcpServer(this))
     , m_wsServer(new QWebSocketServer(u"quotesim"_s, QWebSocketServer::NonSecureMode, this))
     , m_pushTimer(new QTimer(this))
-    , m_housekeepingTimer(new QTimer(this)) {
+    , m_housekeepingTimer(new QTimer(this))
+{
     m_clock.start();
     m_config.pushIntervalMs = std::max(1, m_config.pushIntervalMs);
     m_pushTimer->setInterval(m_config.pushIntervalMs);
@@ -190,7 +202,8 @@ SimServer::SimServer(const Config& config, QObject* parent)
     connect(m_housekeepingTimer, &QTimer::timeout, this, &SimServer::onHousekeeping);
 }
 
-SimServer::~SimServer() {
+SimServer::~SimServer()
+{
     // Children (sockets, servers, timers) go with QObject; only the plain structs are ours to free.
     for (QWebSocket* socket : m_clients.keys())
         socket->disconnect(this);
@@ -200,7 +213,8 @@ SimServer::~SimServer() {
     qDeleteAll(m_pending);
 }
 
-bool SimServer::listen(const QHostAddress& address, quint16 port) {
+bool SimServer::listen(const QHostAddress& address, quint16 port)
+{
     if (m_tcpServer->isListening())
         m_tcpServer->close();
     if (!m_tcpServer->listen(address, port)) {
@@ -215,11 +229,13 @@ bool SimServer::listen(const QHostAddress& address, quint16 port) {
     return true;
 }
 
-bool SimServer::isListening() const {
+bool SimServer::isListening() const
+{
     return m_tcpServer->isListening();
 }
 
-QUrl SimServer::wsUrl(const QString& path, const QString& token) const {
+QUrl SimServer::wsUrl(const QString& path, const QString& token) const
+{
     QUrl url;
     url.setScheme(u"ws"_s);
     url.setHost(u"127.0.0.1"_s);
@@ -233,7 +249,8 @@ QUrl SimServer::wsUrl(const QString& path, const QString& token) const {
     return url;
 }
 
-QUrl SimServer::httpUrl(const QString& path) const {
+QUrl SimServer::httpUrl(const QString& path) const
+{
     QUrl url;
     url.setScheme(u"http"_s);
     url.setHost(u"127.0.0.1"_s);
@@ -242,33 +259,40 @@ QUrl SimServer::httpUrl(const QString& path) const {
     return url;
 }
 
-QUrl SimServer::stockUrl(const QString& token) const {
+QUrl SimServer::stockUrl(const QString& token) const
+{
     return wsUrl(kStockWsPath, token);
 }
 
-QUrl SimServer::generalUrl(const QString& token) const {
+QUrl SimServer::generalUrl(const QString& token) const
+{
     return wsUrl(kGeneralWsPath, token);
 }
 
-QUrl SimServer::stockRestUrl() const {
+QUrl SimServer::stockRestUrl() const
+{
     return httpUrl(kStockRestPath);
 }
 
-QUrl SimServer::generalRestUrl() const {
+QUrl SimServer::generalRestUrl() const
+{
     return httpUrl(kGeneralRestPath);
 }
 
-QList<SimServer::RequestRecord> SimServer::requests() const {
+QList<SimServer::RequestRecord> SimServer::requests() const
+{
     QMutexLocker locker(&m_requestsMutex);
     return m_requests;
 }
 
-void SimServer::clearRequests() {
+void SimServer::clearRequests()
+{
     QMutexLocker locker(&m_requestsMutex);
     m_requests.clear();
 }
 
-void SimServer::recordRequest(const RequestRecord& record) {
+void SimServer::recordRequest(const RequestRecord& record)
+{
     {
         QMutexLocker locker(&m_requestsMutex);
         m_requests.append(record);
@@ -276,14 +300,16 @@ void SimServer::recordRequest(const RequestRecord& record) {
     Q_EMIT requestReceived(record);
 }
 
-void SimServer::close() {
+void SimServer::close()
+{
     m_tcpServer->close();
     m_pushTimer->stop();
     m_housekeepingTimer->stop();
     dropAllConnections();
 }
 
-void SimServer::dropAllConnections() {
+void SimServer::dropAllConnections()
+{
     const QList<QTcpSocket*> pending = m_pending.keys();
     for (QTcpSocket* socket : pending)
         socket->abort();
@@ -292,7 +318,8 @@ void SimServer::dropAllConnections() {
         socket->abort();
 }
 
-void SimServer::setFrozen(bool frozen) {
+void SimServer::setFrozen(bool frozen)
+{
     if (m_frozen == frozen)
         return;
     m_frozen = frozen;
@@ -320,7 +347,8 @@ void SimServer::setFrozen(bool frozen) {
     }
 }
 
-void SimServer::injectFrame(const QByteArray& frame) {
+void SimServer::injectFrame(const QByteArray& frame)
+{
     const QString text = QString::fromUtf8(frame);
     for (Client* client : std::as_const(m_clients)) {
         if (!client->closing)
@@ -328,7 +356,8 @@ void SimServer::injectFrame(const QByteArray& frame) {
     }
 }
 
-void SimServer::setPushesEnabled(bool enabled) {
+void SimServer::setPushesEnabled(bool enabled)
+{
     m_pushesEnabled = enabled;
     for (Client* client : std::as_const(m_clients))
         client->budget = 0;
@@ -337,7 +366,8 @@ void SimServer::setPushesEnabled(bool enabled) {
 // ---------------------------------------------------------------------------------------------------------------
 // Raw TCP: peek the HTTP head, then either hand the socket to the WebSocket server or serve HTTP on it.
 
-void SimServer::onNewTcpConnection() {
+void SimServer::onNewTcpConnection()
+{
     while (QTcpSocket* socket = m_tcpServer->nextPendingConnection()) {
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
@@ -349,13 +379,15 @@ void SimServer::onNewTcpConnection() {
     }
 }
 
-void SimServer::onRawDisconnected(QTcpSocket* socket) {
+void SimServer::onRawDisconnected(QTcpSocket* socket)
+{
     delete m_pending.take(socket);
     socket->disconnect(this);
     socket->deleteLater();
 }
 
-void SimServer::onRawReadyRead(QTcpSocket* socket) {
+void SimServer::onRawReadyRead(QTcpSocket* socket)
+{
     if (m_frozen)
         return; // leave the bytes in the socket; setFrozen(false) comes back for them
     PendingSocket* pending = m_pending.value(socket);
@@ -411,7 +443,8 @@ void SimServer::onRawReadyRead(QTcpSocket* socket) {
         writeHttpResponse(socket, 400, restEnvelope(400, kMsgHeaderInvalid, QString()), false);
 }
 
-void SimServer::writeHttpResponse(QTcpSocket* socket, int status, const QByteArray& body, bool keepAlive) {
+void SimServer::writeHttpResponse(QTcpSocket* socket, int status, const QByteArray& body, bool keepAlive)
+{
     QByteArray response;
     response.reserve(body.size() + 160);
     response.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ').append(httpReason(status));
@@ -427,7 +460,8 @@ void SimServer::writeHttpResponse(QTcpSocket* socket, int status, const QByteArr
     }
 }
 
-void SimServer::serveHttp(QTcpSocket* socket, const HttpRequest& request) {
+void SimServer::serveHttp(QTcpSocket* socket, const HttpRequest& request)
+{
     const QString path = request.path();
     const bool keepAlive = request.keepAlive();
     Q_EMIT restRequestReceived(path);
@@ -460,7 +494,8 @@ void SimServer::serveHttp(QTcpSocket* socket, const HttpRequest& request) {
 
 namespace {
 
-QByteArray barJson(const AllTick::KlineBar& bar, int priceDecimals) {
+QByteArray barJson(const AllTick::KlineBar& bar, int priceDecimals)
+{
     QByteArray out;
     out.append("{\"timestamp\":\"").append(QByteArray::number(bar.timestampSec)).append('"');
     out.append(",\"open_price\":").append(decimalString(bar.open, priceDecimals));
@@ -473,14 +508,16 @@ QByteArray barJson(const AllTick::KlineBar& bar, int priceDecimals) {
     return out;
 }
 
-struct KlineQuery {
+struct KlineQuery
+{
     QString code;
     int klineType = 0;
     int count = 0;
 };
 
 // Reads {code, kline_type, query_kline_num, ...}; false when a field is missing or ill-typed.
-bool readKlineQuery(const QJsonObject& object, KlineQuery* query) {
+bool readKlineQuery(const QJsonObject& object, KlineQuery* query)
+{
     const QJsonValue code = object.value(u"code"_s);
     const QJsonValue type = object.value(u"kline_type"_s);
     const QJsonValue count = object.value(u"query_kline_num"_s);
@@ -494,11 +531,13 @@ bool readKlineQuery(const QJsonObject& object, KlineQuery* query) {
 
 } // namespace
 
-bool SimServer::codeAllowed(const QString& code, bool stockFamily) const {
+bool SimServer::codeAllowed(const QString& code, bool stockFamily) const
+{
     return m_market.contains(code) && Markets::isStockCode(code) == stockFamily;
 }
 
-QByteArray SimServer::handleKline(const HttpRequest& request, bool stockFamily) {
+QByteArray SimServer::handleKline(const HttpRequest& request, bool stockFamily)
+{
     const QString queryText = request.query().queryItemValue(u"query"_s, QUrl::FullyDecoded);
     if (queryText.isEmpty())
         return restEnvelope(402, kMsgQueryInvalid, QString());
@@ -530,7 +569,8 @@ QByteArray SimServer::handleKline(const HttpRequest& request, bool stockFamily) 
     return restEnvelope(200, kMsgOk, trace, data);
 }
 
-QByteArray SimServer::handleBatchKline(const HttpRequest& request, bool stockFamily) {
+QByteArray SimServer::handleBatchKline(const HttpRequest& request, bool stockFamily)
+{
     if (request.body().trimmed().isEmpty())
         return restEnvelope(601, u"body empty"_s, QString());
     QJsonParseError error;
@@ -588,7 +628,8 @@ QByteArray SimServer::handleBatchKline(const HttpRequest& request, bool stockFam
 // ---------------------------------------------------------------------------------------------------------------
 // WebSocket connections.
 
-void SimServer::onNewWebSocketConnection() {
+void SimServer::onNewWebSocketConnection()
+{
     while (QWebSocket* socket = m_wsServer->nextPendingConnection()) {
         socket->setParent(this);
         const QUrl url = socket->requestUrl();
@@ -635,7 +676,8 @@ void SimServer::onNewWebSocketConnection() {
     }
 }
 
-void SimServer::onClientDisconnected(QWebSocket* socket) {
+void SimServer::onClientDisconnected(QWebSocket* socket)
+{
     Client* client = m_clients.take(socket);
     socket->disconnect(this);
     socket->deleteLater();
@@ -647,18 +689,20 @@ void SimServer::onClientDisconnected(QWebSocket* socket) {
     Q_EMIT clientDisconnected(path);
 }
 
-void SimServer::sendFrame(Client* client, const QByteArray& frame) {
+void SimServer::sendFrame(Client* client, const QByteArray& frame)
+{
     if (m_frozen || client->closing)
         return;
     client->socket->sendTextMessage(QString::fromUtf8(frame));
 }
 
-void SimServer::sendResponse(Client* client, int ret, const QString& msg, int cmdId, qint64 seqId,
-                             const QString& trace) {
+void SimServer::sendResponse(Client* client, int ret, const QString& msg, int cmdId, qint64 seqId, const QString& trace)
+{
     sendFrame(client, responseFrame(ret, msg, cmdId, seqId, trace));
 }
 
-void SimServer::closeClient(Client* client, int closeCode, const QString& reason) {
+void SimServer::closeClient(Client* client, int closeCode, const QString& reason)
+{
     if (client->closing)
         return;
     client->closing = true;
@@ -668,7 +712,8 @@ void SimServer::closeClient(Client* client, int closeCode, const QString& reason
     QTimer::singleShot(2000, socket, [socket] { socket->abort(); });
 }
 
-void SimServer::onTextMessage(Client* client, const QString& message) {
+void SimServer::onTextMessage(Client* client, const QString& message)
+{
     if (client->closing)
         return;
     const qint64 now = m_clock.elapsed();
@@ -747,8 +792,8 @@ void SimServer::onTextMessage(Client* client, const QString& message) {
     }
 }
 
-void SimServer::handleSubscribe(Client* client, int cmdId, qint64 seqId, const QString& trace,
-                                const QJsonObject& data) {
+void SimServer::handleSubscribe(Client* client, int cmdId, qint64 seqId, const QString& trace, const QJsonObject& data)
+{
     const QJsonValue list = data.value(u"symbol_list"_s);
     if (!list.isArray()) {
         sendResponse(client, 400, kMsgDataInvalid, cmdId + 1, seqId, trace);
@@ -815,7 +860,8 @@ void SimServer::handleSubscribe(Client* client, int cmdId, qint64 seqId, const Q
         sendResponse(client, 600, kMsgCodeInvalid + u": "_s + invalid.join(u','), cmdId + 1, seqId, trace);
 }
 
-void SimServer::handleCancel(Client* client, qint64 seqId, const QString& trace, const QJsonObject& data) {
+void SimServer::handleCancel(Client* client, qint64 seqId, const QString& trace, const QJsonObject& data)
+{
     const QJsonValue type = data.value(u"cancel_type"_s);
     if (!isIntegral(type, 0, 3)) {
         sendResponse(client, 400, kMsgDataInvalid, AllTick::CancelAck, seqId, trace);
@@ -841,7 +887,8 @@ void SimServer::handleCancel(Client* client, qint64 seqId, const QString& trace,
 // ---------------------------------------------------------------------------------------------------------------
 // Timers: pushes and heartbeat timeouts.
 
-void SimServer::onHousekeeping() {
+void SimServer::onHousekeeping()
+{
     if (m_frozen || m_config.heartbeatTimeoutMs <= 0)
         return;
     const qint64 now = m_clock.elapsed();
@@ -852,7 +899,8 @@ void SimServer::onHousekeeping() {
     }
 }
 
-void SimServer::onPushTimer() {
+void SimServer::onPushTimer()
+{
     const qint64 now = m_clock.elapsed();
     const qint64 elapsed = std::max<qint64>(0, now - m_lastPushMs);
     m_lastPushMs = now;
@@ -895,7 +943,8 @@ void SimServer::onPushTimer() {
     }
 }
 
-void SimServer::pushTrade(Client* client, const QString& code, qint64 nowMs) {
+void SimServer::pushTrade(Client* client, const QString& code, qint64 nowMs)
+{
     const TradeTick tick = m_market.nextTrade(code, nowMs);
     if (tick.code.isEmpty())
         return;
@@ -915,7 +964,8 @@ void SimServer::pushTrade(Client* client, const QString& code, qint64 nowMs) {
     sendFrame(client, frame);
 }
 
-void SimServer::pushDepth(Client* client, const QString& code, int levels, qint64 nowMs) {
+void SimServer::pushDepth(Client* client, const QString& code, int levels, qint64 nowMs)
+{
     const BookSnapshot book = m_market.book(code, nowMs, levels);
     if (book.code.isEmpty())
         return;

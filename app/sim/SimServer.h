@@ -48,11 +48,13 @@ class QWebSocketServer;
 // The server never touches the GUI; all its objects are its children, so it can be moved to a worker thread
 // (call listen() in that thread, e.g. with QMetaObject::invokeMethod). The observation accessors (port, URLs,
 // connectionCount, requests) are safe to call from any thread.
-class SimServer : public QObject {
+class SimServer : public QObject
+{
     Q_OBJECT
 
 public:
-    struct Config {
+    struct Config
+    {
         quint32 seed = 1;
         QString token;                  // required token; empty = any non-empty token is accepted
         int minRequestSpacingMs = 1000; // 0 disables the per-connection request spacing rule
@@ -67,7 +69,8 @@ public:
         int symbolCount = 0;            // symbols the market offers (see SimMarket); 0 = the catalog
     };
 
-    struct RequestRecord {
+    struct RequestRecord
+    {
         QString path;  // "/quote-stock-b-ws-api" or "/quote-b-ws-api"
         int cmdId = 0; // 0 when the header could not be parsed
         qint64 seqId = 0;
