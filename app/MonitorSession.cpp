@@ -8,7 +8,10 @@
 #include "settings/Settings.h"
 #include "sim/SimServer.h"
 
+#include <QLoggingCategory>
 #include <QThread>
+
+Q_LOGGING_CATEGORY(lcFeed, "quotemonitor.feed", QtInfoMsg)
 
 using namespace Qt::StringLiterals;
 
@@ -87,6 +90,8 @@ bool MonitorSession::start(QString* error)
     connect(m_feedThread, &QThread::finished, feed, &QObject::deleteLater);
     connect(feed, &QuoteFeed::statsChanged, this, &MonitorSession::statsChanged);
     connect(feed, &QuoteFeed::errorOccurred, this, &MonitorSession::errorOccurred);
+    // Feed messages are already redacted: they never carry the token.
+    connect(feed, &QuoteFeed::errorOccurred, this, [](const QString& message) { qCWarning(lcFeed).noquote() << message; });
     m_feed = feed;
     m_feedThread->start();
     setSymbols(m_symbols);

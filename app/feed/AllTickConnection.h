@@ -34,7 +34,7 @@ public:
         QUrl url; // endpoint with ?token=
         int heartbeatMs = 10000;
         int deadAfterMs = 30000;
-        int requestSpacingMs = 1000;
+        int requestSpacingMs = 1100; // AllTick wants >= 1 s between requests; 100 ms margin for network jitter
         int debounceMs = 150;
         int connectTimeoutMs = 10000;
         int healthyResetMs = 60000;
