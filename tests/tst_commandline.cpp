@@ -27,6 +27,10 @@ QString describe(const AppOptions& o) {
         parts << u"stock="_s + o.allTickStockUrl.toString();
     if (!o.allTickGeneralUrl.isEmpty())
         parts << u"general="_s + o.allTickGeneralUrl.toString();
+    if (!o.qmtUrl.isEmpty())
+        parts << u"qmt="_s + o.qmtUrl.toString();
+    if (!o.qmtApiKey.isEmpty())
+        parts << u"qmtkey="_s + o.qmtApiKey;
     if (o.symbolsGiven)
         parts << u"symbols="_s + o.symbols.join(u'|');
     else if (!o.symbols.isEmpty())
@@ -64,6 +68,7 @@ private Q_SLOTS:
     void errors_data();
     void errors();
     void failureLeavesOutputAlone();
+    void qmtApiKeyFromEnvironment();
     void helpText();
 };
 
@@ -103,6 +108,10 @@ void tst_CommandLine::parse_data() {
                                               << QString() << u"snapshot=q.csv interval=5"_s;
     QTest::newRow("exit after whole") << args({u"--exit-after"_s, u"10"_s}) << QString() << u"exit=10"_s;
     QTest::newRow("exit after fraction") << args({u"--exit-after"_s, u"2.5"_s}) << QString() << u"exit=2.5"_s;
+    QTest::newRow("qmt bridge") << args({u"--qmt"_s, u"ws://192.168.1.20:8000"_s}) << QString()
+                                << u"qmt=ws://192.168.1.20:8000"_s;
+    QTest::newRow("qmt api key") << args({u"--qmt"_s, u"ws://10.0.0.5:8000"_s, u"--qmt-api-key"_s, u"k3y"_s})
+                                 << QString() << u"qmt=ws://10.0.0.5:8000 qmtkey=k3y"_s;
     QTest::newRow("lang en") << args({u"--lang"_s, u"en"_s}) << QString() << u"lang=en"_s;
     QTest::newRow("lang zh_CN") << args({u"--lang"_s, u"zh_CN"_s}) << QString() << u"lang=zh_CN"_s;
     QTest::newRow("help") << args({u"--help"_s}) << QString() << u"help"_s;
@@ -183,6 +192,13 @@ void tst_CommandLine::errors_data() {
     QTest::newRow("symbols all empty") << args({u"--symbols"_s, u" , ,"_s}) << QString() << u"--symbols"_s << QString();
     QTest::newRow("token empty") << args({tok, u"  "_s}) << EnvToken << u"--alltick-token"_s << QString();
     QTest::newRow("token value missing") << args({u"--demo"_s, tok}) << EnvToken << u"alltick-token"_s << QString();
+    QTest::newRow("qmt not a websocket url") << args({u"--qmt"_s, u"http://10.0.0.5:8000"_s}) << QString()
+                                             << u"--qmt"_s << QString();
+    QTest::newRow("qmt api key empty") << args({u"--qmt-api-key"_s, u" "_s}) << QString() << u"--qmt-api-key"_s
+                                       << QString();
+    QTest::newRow("stray argument that is the qmt key")
+        << args({u"--qmt-api-key"_s, u"QMTSECRET42"_s, u"QMTSECRET42"_s}) << QString() << u"***"_s
+        << u"QMTSECRET42"_s;
     QTest::newRow("unknown option") << args({u"--bogus"_s}) << QString() << u"bogus"_s << QString();
     QTest::newRow("unknown option with token value")
         << args({tok, Token, u"--tokn="_s + Token}) << QString() << u"tokn"_s << QString();
@@ -225,11 +241,26 @@ void tst_CommandLine::failureLeavesOutputAlone() {
     QVERIFY(!CommandLine::parse(args({u"--lang"_s, u"xx"_s}), QProcessEnvironment(), &options, nullptr));
 }
 
+void tst_CommandLine::qmtApiKeyFromEnvironment() {
+    QProcessEnvironment env;
+    env.insert(u"QMT_BRIDGE_API_KEY"_s, u"ENVKEY7"_s);
+    AppOptions options;
+    QString error;
+    QVERIFY(CommandLine::parse(args({u"--qmt"_s, u"ws://h:8000"_s}), env, &options, &error));
+    QCOMPARE(options.qmtApiKey, u"ENVKEY7"_s);
+    QVERIFY(CommandLine::parse(args({u"--qmt-api-key"_s, u"OPT"_s}), env, &options, &error));
+    QCOMPARE(options.qmtApiKey, u"OPT"_s);
+    // A stray copy of the environment's key is never echoed.
+    QVERIFY(!CommandLine::parse(args({u"ENVKEY7"_s}), env, &options, &error));
+    QVERIFY2(!error.contains(u"ENVKEY7"_s), qPrintable(error));
+}
+
 void tst_CommandLine::helpText() {
     const QString help = CommandLine::helpText();
     const QStringList options{u"--demo"_s,    u"--alltick-token"_s, u"--alltick-stock-url"_s, u"--alltick-url"_s,
                               u"--symbols"_s, u"--snapshot"_s,      u"--snapshot-interval"_s, u"--exit-after"_s,
-                              u"--lang"_s,    u"--help"_s,          u"--version"_s,           u"ALLTICK_TOKEN"_s};
+                              u"--lang"_s,    u"--help"_s,          u"--version"_s,           u"ALLTICK_TOKEN"_s,
+                              u"--qmt"_s,     u"--qmt-api-key"_s,   u"QMT_BRIDGE_API_KEY"_s};
     for (const QString& option : options)
         QVERIFY2(help.contains(option), qPrintable(option));
 }

@@ -29,7 +29,10 @@ const QString OptExitAfter = u"exit-after"_s;
 const QString OptLang = u"lang"_s;
 const QString OptHelp = u"help"_s;
 const QString OptVersion = u"version"_s;
+const QString OptQmt = u"qmt"_s;
+const QString OptQmtApiKey = u"qmt-api-key"_s;
 const QString EnvToken = u"ALLTICK_TOKEN"_s;
+const QString EnvQmtApiKey = u"QMT_BRIDGE_API_KEY"_s;
 
 void setUp(QCommandLineParser& parser) {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -40,6 +43,8 @@ void setUp(QCommandLineParser& parser) {
         {OptToken, CommandLine::tr("AllTick API token (default: the ALLTICK_TOKEN environment variable)."), CommandLine::tr("TOKEN")},
         {OptStockUrl, CommandLine::tr("AllTick WebSocket URL for stocks and indices (ws:// or wss://)."), CommandLine::tr("URL")},
         {OptGeneralUrl, CommandLine::tr("AllTick WebSocket URL for forex, metals, energy and crypto (ws:// or wss://)."), CommandLine::tr("URL")},
+        {OptQmt, CommandLine::tr("QMT Bridge to use for .SH/.SZ/.BJ codes, e.g. ws://192.168.1.20:8000 (REST on http:// of the same host and port)."), CommandLine::tr("URL")},
+        {OptQmtApiKey, CommandLine::tr("QMT Bridge API key for trade events (default: the QMT_BRIDGE_API_KEY environment variable)."), CommandLine::tr("KEY")},
         {OptSymbols, CommandLine::tr("Comma-separated symbol codes to watch, e.g. 700.HK,AAPL.US,EURUSD."), CommandLine::tr("CODES")},
         {OptSnapshot, CommandLine::tr("Write a CSV snapshot of the watchlist to FILE."), CommandLine::tr("FILE")},
         {OptSnapshotInterval, CommandLine::tr("Rewrite the snapshot every SEC seconds (requires --snapshot)."), CommandLine::tr("SEC")},
@@ -131,8 +136,18 @@ bool parseOptions(const QCommandLineParser& parser, const QProcessEnvironment& e
     }
 
     if (!parseWebSocketUrl(parser, OptStockUrl, &out->allTickStockUrl, error) ||
-        !parseWebSocketUrl(parser, OptGeneralUrl, &out->allTickGeneralUrl, error))
+        !parseWebSocketUrl(parser, OptGeneralUrl, &out->allTickGeneralUrl, error) ||
+        !parseWebSocketUrl(parser, OptQmt, &out->qmtUrl, error))
         return false;
+    if (parser.isSet(OptQmtApiKey)) {
+        out->qmtApiKey = parser.value(OptQmtApiKey).trimmed();
+        if (out->qmtApiKey.isEmpty()) {
+            *error = CommandLine::tr("--qmt-api-key: the key is empty");
+            return false;
+        }
+    } else {
+        out->qmtApiKey = env.value(EnvQmtApiKey).trimmed();
+    }
 
     if (!parseSymbols(parser, out, error))
         return false;
@@ -222,11 +237,13 @@ bool CommandLine::parse(const QStringList& arguments, const QProcessEnvironment&
 
     if (!ok) {
         // Whatever went wrong, the message must not reveal a token, wherever it came from.
-        QStringList secrets{env.value(EnvToken).trimmed()};
-        if (parser.isSet(OptToken)) {
-            const QStringList tokens = parser.values(OptToken);
-            for (const QString& token : tokens)
-                secrets << token << token.trimmed();
+        QStringList secrets{env.value(EnvToken).trimmed(), env.value(EnvQmtApiKey).trimmed()};
+        for (const QString& option : {OptToken, OptQmtApiKey}) {
+            if (parser.isSet(option)) {
+                const QStringList values = parser.values(option);
+                for (const QString& value : values)
+                    secrets << value << value.trimmed();
+            }
         }
         if (error)
             *error = Redaction::text(message, secrets);

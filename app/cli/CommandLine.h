@@ -12,6 +12,8 @@ struct AppOptions {
     QString allTickToken;        // --alltick-token, else $ALLTICK_TOKEN; empty when neither is set
     QUrl allTickStockUrl;        // --alltick-stock-url; empty = the configured default
     QUrl allTickGeneralUrl;      // --alltick-url; empty = the configured default
+    QUrl qmtUrl;                 // --qmt ws://HOST:PORT; empty = no QMT Bridge
+    QString qmtApiKey;           // --qmt-api-key, else $QMT_BRIDGE_API_KEY
     QStringList symbols;         // --symbols, trimmed, validated, without duplicates, in the given order
     bool symbolsGiven = false;   // true when --symbols was on the command line
     QString snapshotPath;        // --snapshot FILE
