@@ -85,15 +85,8 @@ bool MonitorSession::start(QString* error)
 
     m_feedThread = new QThread(this);
     m_feedThread->setObjectName(u"feed"_s);
-    auto* feed = new AllTickFeed(config, m_buffer);
-    feed->moveToThread(m_feedThread);
-    connect(m_feedThread, &QThread::finished, feed, &QObject::deleteLater);
-    connect(feed, &QuoteFeed::statsChanged, this, &MonitorSession::statsChanged);
-    connect(feed, &QuoteFeed::errorOccurred, this, &MonitorSession::errorOccurred);
-    // Feed messages are already redacted: they never carry the token.
-    connect(feed, &QuoteFeed::errorOccurred, this, [](const QString& message) { qCWarning(lcFeed).noquote() << message; });
-    m_feed = feed;
     m_feedThread->start();
+    addFeed(new AllTickFeed(config, m_buffer));
     setSymbols(m_symbols);
 
     if (!m_options.snapshotPath.isEmpty() && m_options.snapshotIntervalSec > 0)
@@ -101,12 +94,55 @@ bool MonitorSession::start(QString* error)
     return true;
 }
 
+void MonitorSession::addFeed(QuoteFeed* feed)
+{
+    // Feeds live on the feed thread: their sockets, timers and decoding never touch the GUI thread.
+    feed->moveToThread(m_feedThread);
+    connect(m_feedThread, &QThread::finished, feed, &QObject::deleteLater);
+    const QString id = feed->sourceId();
+    connect(feed, &QuoteFeed::statsChanged, this, [this, id](const QList<ConnectionStats>& stats) {
+        m_stats.insert(id, stats);
+        publishStats();
+    });
+    connect(feed, &QuoteFeed::errorOccurred, this, &MonitorSession::errorOccurred);
+    // Feed messages are already redacted: they never carry a token or key.
+    connect(feed, &QuoteFeed::errorOccurred, this, [](const QString& message) { qCWarning(lcFeed).noquote() << message; });
+    m_feeds.insert(id, feed);
+}
+
+void MonitorSession::publishStats()
+{
+    QList<ConnectionStats> all;
+    for (const QList<ConnectionStats>& stats : std::as_const(m_stats))
+        all += stats;
+    Q_EMIT statsChanged(all);
+}
+
+QString MonitorSession::feedFor(const QString& code) const
+{
+    const QString chosen = m_feedOverrides.value(code);
+    if (!chosen.isEmpty() && m_feeds.contains(chosen))
+        return chosen;
+    const Market market = Markets::guessFromCode(code);
+    if (m_feeds.contains(u"qmt"_s) && (market == Market::SH || market == Market::SZ || market == Market::BJ))
+        return u"qmt"_s;
+    return sourceId();
+}
+
+void MonitorSession::setFeedOverrides(const QHash<QString, QString>& overrides)
+{
+    m_feedOverrides = overrides;
+    setSymbols(m_symbols);
+}
+
 void MonitorSession::shutdown()
 {
     m_snapshotTimer.stop();
     if (m_feedThread) {
-        if (m_feed)
-            QMetaObject::invokeMethod(m_feed, &QuoteFeed::stop, Qt::QueuedConnection);
+        for (const QPointer<QuoteFeed>& feed : std::as_const(m_feeds)) {
+            if (feed)
+                QMetaObject::invokeMethod(feed, &QuoteFeed::stop, Qt::QueuedConnection);
+        }
         m_feedThread->quit();
         m_feedThread->wait();
         m_feedThread = nullptr;
@@ -126,11 +162,21 @@ QString MonitorSession::sourceId() const
 void MonitorSession::setSymbols(const QStringList& codes)
 {
     m_symbols = codes;
-    const QString source = sourceId();
-    for (const QString& code : codes)
-        m_store->setSource(code, source);
-    if (m_feed)
-        QMetaObject::invokeMethod(m_feed, [feed = m_feed, codes] { feed->setSymbols(codes); }, Qt::QueuedConnection);
+    QMap<QString, QStringList> perFeed;
+    for (const QString& id : m_feeds.keys())
+        perFeed.insert(id, QStringList());
+    for (const QString& code : codes) {
+        const QString feed = feedFor(code);
+        perFeed[feed].append(code);
+        m_store->setSource(code, feed);
+    }
+    // Every feed gets its complete new set, possibly empty (it then unsubscribes and closes).
+    for (auto it = perFeed.cbegin(); it != perFeed.cend(); ++it) {
+        QPointer<QuoteFeed> feed = m_feeds.value(it.key());
+        if (feed)
+            QMetaObject::invokeMethod(feed, [feed, list = it.value()] { if (feed) feed->setSymbols(list); },
+                                      Qt::QueuedConnection);
+    }
 }
 
 bool MonitorSession::writeSnapshot(const QString& path, QString* error) const

@@ -3,6 +3,8 @@
 #include "feed/ConnectionStats.h"
 #include "cli/CommandLine.h"
 
+#include <QHash>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -35,8 +37,15 @@ public:
     QuoteStore* store() const { return m_store; }
     UpdateBuffer* buffer() const { return m_buffer; }
 
-    // Feed id of the symbols this session serves ("alltick" or "simulator").
+    // Id of the default feed: "alltick", or "simulator" when running on the built-in simulator.
     QString sourceId() const;
+    // Feed ids that can serve symbols now (the default feed, plus "qmt" when a bridge is configured).
+    QStringList feedIds() const { return m_feeds.keys(); }
+    // The feed that serves `code`: the user's choice when that feed exists; .SH/.SZ/.BJ go to QMT when a bridge is
+    // configured; everything else to the default feed.
+    QString feedFor(const QString& code) const;
+    void setFeedOverrides(const QHash<QString, QString>& overrides);
+    QHash<QString, QString> feedOverrides() const { return m_feedOverrides; }
     // Every symbol any watchlist shows: the feeds subscribe exactly these.
     QStringList symbols() const { return m_symbols; }
     void setSymbols(const QStringList& codes);
@@ -68,7 +77,12 @@ private:
     QuoteStore* m_store;
     QThread* m_feedThread = nullptr;
     QThread* m_simThread = nullptr;
-    QPointer<QuoteFeed> m_feed;
+    void addFeed(QuoteFeed* feed);
+    void publishStats();
+
+    QMap<QString, QPointer<QuoteFeed>> m_feeds;
+    QMap<QString, QList<ConnectionStats>> m_stats;
+    QHash<QString, QString> m_feedOverrides;
     QPointer<SimServer> m_sim;
     QStringList m_symbols;
     QStringList m_snapshotSymbols;

@@ -46,6 +46,12 @@ QByteArray WorkspaceStore::toJson(const Workspace& workspace)
         root.insert(u"windowGeometry"_s, QString::fromLatin1(workspace.windowGeometry.toBase64()));
     if (!workspace.windowState.isEmpty())
         root.insert(u"windowState"_s, QString::fromLatin1(workspace.windowState.toBase64()));
+    if (!workspace.feedOverrides.isEmpty()) {
+        QJsonObject feeds;
+        for (auto it = workspace.feedOverrides.cbegin(); it != workspace.feedOverrides.cend(); ++it)
+            feeds.insert(it.key(), it.value());
+        root.insert(u"feeds"_s, feeds);
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -95,6 +101,11 @@ bool WorkspaceStore::fromJson(const QByteArray& json, Workspace* out, QString* e
     w.currentList = qBound(0, root.value(u"currentWatchlist"_s).toInt(0), qMax(0, int(w.lists.size()) - 1));
     w.windowGeometry = QByteArray::fromBase64(root.value(u"windowGeometry"_s).toString().toLatin1());
     w.windowState = QByteArray::fromBase64(root.value(u"windowState"_s).toString().toLatin1());
+    const QJsonObject feeds = root.value(u"feeds"_s).toObject();
+    for (auto it = feeds.constBegin(); it != feeds.constEnd(); ++it) {
+        if (it.value().isString())
+            w.feedOverrides.insert(it.key(), it.value().toString());
+    }
     *out = w;
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -23,6 +24,7 @@ struct Workspace
     int currentList = 0;
     QByteArray windowGeometry; // QMainWindow::saveGeometry()
     QByteArray windowState;    // QMainWindow::saveState(): docks and toolbars
+    QHash<QString, QString> feedOverrides; // code -> feed id chosen by the user ("alltick", "qmt")
 
     static Workspace defaults(const QStringList& firstListSymbols, const QString& firstListName);
 };

@@ -32,6 +32,7 @@ void TestWorkspace::roundTrip()
     w.currentList = 1;
     w.windowGeometry = QByteArray("\x01\xd9\xd0\xcb geometry", 13);
     w.windowState = QByteArray("state");
+    w.feedOverrides.insert(u"600519.SH"_s, u"alltick"_s);
     QString error;
     QVERIFY2(store.save(w, &error), qPrintable(error));
 
@@ -47,6 +48,7 @@ void TestWorkspace::roundTrip()
     QCOMPARE(loaded.currentList, 1);
     QCOMPARE(loaded.windowGeometry, w.windowGeometry);
     QCOMPARE(loaded.windowState, w.windowState);
+    QCOMPARE(loaded.feedOverrides, w.feedOverrides);
 
     QFile file(store.path());
     QVERIFY(file.open(QIODevice::ReadOnly));
