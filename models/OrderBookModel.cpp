@@ -2,6 +2,8 @@
 
 #include "WatchlistModel.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -121,7 +123,8 @@ QString OrderBookModel::levelLabel(RowKind side, int level)
 {
     if (level < 1 || level > MaxLevels || side == SpreadRow)
         return QString();
-    return tr(side == AskRow ? kAskLabels[level - 1] : kBidLabels[level - 1]);
+    return QCoreApplication::translate("OrderBookModel",
+                                       side == AskRow ? kAskLabels[level - 1] : kBidLabels[level - 1]);
 }
 
 int OrderBookModel::rowCount(const QModelIndex& parent) const
@@ -165,8 +168,8 @@ QVariant OrderBookModel::data(const QModelIndex& index, int role) const
     case LevelRole:
         return level;
     case Qt::TextAlignmentRole:
-        return QVariant::fromValue(Qt::Alignment(column == Level ? Qt::AlignLeft | Qt::AlignVCenter
-                                                                 : Qt::AlignRight | Qt::AlignVCenter));
+        return QVariant::fromValue(
+            Qt::Alignment(column == Level ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter));
     default:
         break;
     }
@@ -240,8 +243,8 @@ QVariant OrderBookModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal)
         return QVariant();
     if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(Qt::Alignment(section == Level ? Qt::AlignLeft | Qt::AlignVCenter
-                                                                  : Qt::AlignRight | Qt::AlignVCenter));
+        return QVariant::fromValue(
+            Qt::Alignment(section == Level ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter));
     if (role != Qt::DisplayRole)
         return QVariant();
     switch (section) {
