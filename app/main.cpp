@@ -88,6 +88,7 @@ int main(int argc, char* argv[])
     }
     if (!workspaceMessage.isEmpty())
         printLine(stderr, workspaceMessage);
+    session.setFeedOverrides(workspace.feedOverrides);
 
     MainWindow window(&session, &settings, persistWorkspace ? &workspaceStore : nullptr, workspace, language);
     window.show();

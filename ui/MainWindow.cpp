@@ -2,6 +2,9 @@
 
 #include "FeedStatusBar.h"
 #include "MonitorSession.h"
+#include "OrderBookWidget.h"
+#include "TimeSalesWidget.h"
+#include "TradeTape.h"
 #include "QuoteDelegate.h"
 #include "WatchlistModel.h"
 #include "WatchlistSortProxy.h"
@@ -15,6 +18,7 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -38,6 +42,7 @@ MainWindow::MainWindow(MonitorSession* session, Settings* settings, WorkspaceSto
                                        m_chinese ? QLocale::China : QLocale::UnitedStates),
                                this))
     , m_status(new FeedStatusBar(this))
+    , m_tape(new TradeTape(session->store(), this))
 {
     setObjectName(u"MainWindow"_s);
     setWindowTitle(session->isSimulated() ? tr("QuoteMonitor — Simulated data") : tr("QuoteMonitor"));
@@ -47,7 +52,6 @@ MainWindow::MainWindow(MonitorSession* session, Settings* settings, WorkspaceSto
 
     m_tabs->setFlashEnabled(m_settings->flashOnChange());
     m_tabs->setStaleAfterMs(m_settings->staleAfterSec() * 1000);
-    applyColorConvention();
     connect(m_tabs, &WatchlistTabs::symbolsChanged, this, &MainWindow::onSymbolsChanged);
     connect(m_tabs, &WatchlistTabs::currentChanged, this, &MainWindow::onSymbolsChanged);
     connect(m_tabs, &WatchlistTabs::currentSymbolChanged, this, &MainWindow::onCurrentSymbolChanged);
@@ -56,7 +60,13 @@ MainWindow::MainWindow(MonitorSession* session, Settings* settings, WorkspaceSto
 
     createActions();
     createDocks();
+    applyColorConvention();
     m_tabs->setLists(workspace.lists, workspace.currentList);
+    // Start with a symbol selected so the order book and the chart have something to show.
+    if (WatchlistView* view = m_tabs->currentView()) {
+        if (view->model()->rowCount() > 0)
+            view->setCurrentIndex(view->model()->index(0, 0));
+    }
 
     resize(1360, 780);
     if (!workspace.windowGeometry.isEmpty())
@@ -74,6 +84,7 @@ Workspace MainWindow::workspace() const
     w.currentList = m_tabs->currentIndex();
     w.windowGeometry = saveGeometry();
     w.windowState = saveState();
+    w.feedOverrides = m_session->feedOverrides();
     return w;
 }
 
@@ -152,8 +163,36 @@ void MainWindow::createActions()
     help->addAction(tr("&About QuoteMonitor"), this, &MainWindow::showAbout);
 }
 
+QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const QString& objectName,
+                                 Qt::DockWidgetArea area)
+{
+    auto* dock = new QDockWidget(title, this);
+    // Menu texts treat '&' as a mnemonic marker; dock titles show it as is.
+    dock->toggleViewAction()->setText(QString(title).replace(u'&', u"&&"_s));
+    dock->setObjectName(objectName); // saveState() keys the layout by object name
+    dock->setWidget(content);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
+                      | QDockWidget::DockWidgetFloatable);
+    addDockWidget(area, dock);
+    m_viewMenu->addAction(dock->toggleViewAction());
+    return dock;
+}
+
 void MainWindow::createDocks()
 {
+    const QLocale locale(m_chinese ? QLocale::Chinese : QLocale::English,
+                         m_chinese ? QLocale::China : QLocale::UnitedStates);
+    m_book = new OrderBookWidget(m_session->store(), this);
+    m_book->setChineseNames(m_chinese);
+    m_book->setDisplayLocale(locale);
+    m_sales = new TimeSalesWidget(m_session->store(), m_tape, this);
+    m_sales->setChineseNames(m_chinese);
+    m_sales->setDisplayLocale(locale);
+    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    m_book->setMinimumWidth(30 * digit);
+    m_sales->setMinimumWidth(36 * digit);
+    addDock(m_book, tr("Order book"), u"OrderBookDock"_s, Qt::RightDockWidgetArea);
+    addDock(m_sales, tr("Time & sales"), u"TimeSalesDock"_s, Qt::RightDockWidgetArea);
 }
 
 void MainWindow::applyColorConvention()
@@ -162,6 +201,8 @@ void MainWindow::applyColorConvention()
     const DirectionPalette palette = DirectionPalette::forConvention(redUp ? DirectionPalette::Convention::RedUp
                                                                            : DirectionPalette::Convention::GreenUp);
     m_tabs->setDirectionPalette(palette);
+    m_book->setDirectionPalette(palette);
+    m_sales->setDirectionPalette(palette);
 }
 
 void MainWindow::onSymbolsChanged()
@@ -173,7 +214,10 @@ void MainWindow::onSymbolsChanged()
 
 void MainWindow::onCurrentSymbolChanged(const QString& code)
 {
-    Q_UNUSED(code)
+    if (code.isEmpty())
+        return; // keep showing the last symbol rather than blanking the panels
+    m_book->setSymbol(code);
+    m_sales->setSymbol(code);
 }
 
 void MainWindow::onStatsChanged(const QList<ConnectionStats>& stats)

@@ -7,6 +7,10 @@
 
 class FeedStatusBar;
 class MonitorSession;
+class OrderBookWidget;
+class QDockWidget;
+class TimeSalesWidget;
+class TradeTape;
 class QActionGroup;
 class Settings;
 class WatchlistTabs;
@@ -21,6 +25,8 @@ public:
                const QString& uiLanguage, QWidget* parent = nullptr);
 
     WatchlistTabs* watchlists() const { return m_tabs; }
+    OrderBookWidget* orderBook() const { return m_book; }
+    TimeSalesWidget* timeAndSales() const { return m_sales; }
     FeedStatusBar* feedStatusBar() const { return m_status; }
     Workspace workspace() const;
 
@@ -53,6 +59,11 @@ private:
     bool m_chinese;
     WatchlistTabs* m_tabs;
     FeedStatusBar* m_status;
+    QDockWidget* addDock(QWidget* content, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
+
+    TradeTape* m_tape;
+    OrderBookWidget* m_book = nullptr;
+    TimeSalesWidget* m_sales = nullptr;
     QMenu* m_viewMenu = nullptr;
     QToolBar* m_toolBar = nullptr;
 };

@@ -112,17 +112,19 @@ bool isAShare(Market market)
 // Relative standard deviation of one trade-to-trade move.
 double stepSigma(Market market)
 {
+    // Per-trade volatility: roughly a day's volatility over the square root of a day's trades, so a tick chart
+    // looks like a real intraday chart (a 1,450 CNY stock moves a few ticks per trade, not whole yuan).
     switch (market) {
     case Market::Forex:
-        return 0.00005;
+        return 0.00002;
     case Market::Metal:
-        return 0.0002;
+        return 0.00005;
     case Market::Energy:
-        return 0.0003;
+        return 0.00007;
     case Market::Crypto:
-        return 0.00025;
+        return 0.00008;
     default:
-        return 0.0004;
+        return 0.00008;
     }
 }
 
