@@ -1,11 +1,14 @@
 // quotemonitor: wires the command line, settings, translations, the monitor session and the main window together.
+#include "FirstPaintProbe.h"
 #include "MainWindow.h"
 #include "MonitorSession.h"
+#include "WatchlistTabs.h"
+#include "Workspace.h"
 #include "cli/CommandLine.h"
 #include "settings/Settings.h"
-#include "Workspace.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QProcessEnvironment>
@@ -35,6 +38,8 @@ QString resolveLanguage(const AppOptions& options, const Settings& settings)
 
 int main(int argc, char* argv[])
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"QuoteMonitor"_s);
     QApplication::setApplicationVersion(QStringLiteral(QM_VERSION));
@@ -77,8 +82,8 @@ int main(int argc, char* argv[])
 
     // The saved workspace, or for a --symbols run a one-off list (saved watchlists stay untouched).
     WorkspaceStore workspaceStore;
-    Workspace workspace = Workspace::defaults(MonitorSession::defaultSymbols(),
-                                              QCoreApplication::translate("main", "Watchlist"));
+    Workspace workspace =
+        Workspace::defaults(MonitorSession::defaultSymbols(), QCoreApplication::translate("main", "Watchlist"));
     QString workspaceMessage;
     const WorkspaceStore::LoadResult loaded = workspaceStore.load(&workspace, &workspaceMessage);
     const bool persistWorkspace = !options.symbolsGiven && loaded != WorkspaceStore::LoadResult::CorruptInPlace;
@@ -92,6 +97,8 @@ int main(int argc, char* argv[])
 
     MainWindow window(&session, &settings, persistWorkspace ? &workspaceStore : nullptr, workspace, language);
     window.show();
+    if (qEnvironmentVariableIntValue("QM_REPORT_FIRST_PAINT") == 1 && window.watchlists()->currentView())
+        new FirstPaintProbe(window.watchlists()->currentView(), session.store(), sinceStart, &window);
     if (!workspaceMessage.isEmpty())
         window.showWarning(QCoreApplication::translate("main", "Watchlists"), workspaceMessage);
 

@@ -166,8 +166,11 @@ void QuoteStore::applyBatch(const UpdateBuffer::Batch& batch)
             q.timeMs = d.timeMs;
             changed |= QuoteField::Time;
         }
-        if (d.fields & (UpdateBuffer::TradeField | UpdateBuffer::BookField))
+        if (d.fields & (UpdateBuffer::TradeField | UpdateBuffer::BookField)) {
             q.receivedMs = wallNow;
+            if (d.receivedNs > 0)
+                q.receivedNs = d.receivedNs;
+        }
         if (d.receivedNs > 0 && (oldestNs == 0 || d.receivedNs < oldestNs))
             oldestNs = d.receivedNs;
         if (changed)

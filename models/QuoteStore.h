@@ -28,6 +28,8 @@ struct QuoteState
     TradeSide lastSide = TradeSide::Neutral;
     qint64 timeMs = 0;     // exchange time of the latest update (trade or book), ms since the epoch
     qint64 receivedMs = 0; // local wall-clock time of the latest update
+    qint64 receivedNs = 0; // UpdateBuffer::monotonicNowNs() at receipt of the oldest update merged into the latest
+                           // applied trade or book change (for tick-to-paint latency probes)
 
     Decimal bid() const { return bids.isEmpty() ? Decimal() : bids.first().price; }
     Decimal bidSize() const { return bids.isEmpty() ? Decimal() : bids.first().volume; }
