@@ -1,11 +1,14 @@
 #include "MainWindow.h"
 
+#include "AddSymbolDialog.h"
 #include "FeedStatusBar.h"
 #include "MonitorSession.h"
 #include "OrderBookWidget.h"
+#include "QuoteDelegate.h"
+#include "SymbolCatalog.h"
+#include "SymbolSearch.h"
 #include "TimeSalesWidget.h"
 #include "TradeTape.h"
-#include "QuoteDelegate.h"
 #include "WatchlistModel.h"
 #include "WatchlistSortProxy.h"
 #include "WatchlistTabs.h"
@@ -29,19 +32,20 @@
 
 using namespace Qt::StringLiterals;
 
-MainWindow::MainWindow(MonitorSession* session, Settings* settings, WorkspaceStore* store,
-                       const Workspace& workspace, const QString& uiLanguage, QWidget* parent)
+MainWindow::MainWindow(MonitorSession* session, Settings* settings, WorkspaceStore* store, const Workspace& workspace,
+                       const QString& uiLanguage, QWidget* parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_settings(settings)
     , m_store(store)
     , m_uiLanguage(uiLanguage)
     , m_chinese(uiLanguage.startsWith(u"zh"))
-    , m_tabs(new WatchlistTabs(session->store(), m_chinese,
-                               QLocale(m_chinese ? QLocale::Chinese : QLocale::English,
-                                       m_chinese ? QLocale::China : QLocale::UnitedStates),
-                               this))
+    , m_tabs(new WatchlistTabs(
+          session->store(), m_chinese,
+          QLocale(m_chinese ? QLocale::Chinese : QLocale::English, m_chinese ? QLocale::China : QLocale::UnitedStates),
+          this))
     , m_status(new FeedStatusBar(this))
+    , m_search(std::make_unique<SymbolSearch>(&SymbolCatalog::builtIn()))
     , m_tape(new TradeTape(session->store(), this))
 {
     setObjectName(u"MainWindow"_s);
@@ -55,6 +59,8 @@ MainWindow::MainWindow(MonitorSession* session, Settings* settings, WorkspaceSto
     connect(m_tabs, &WatchlistTabs::symbolsChanged, this, &MainWindow::onSymbolsChanged);
     connect(m_tabs, &WatchlistTabs::currentChanged, this, &MainWindow::onSymbolsChanged);
     connect(m_tabs, &WatchlistTabs::currentSymbolChanged, this, &MainWindow::onCurrentSymbolChanged);
+    connect(m_tabs, &WatchlistTabs::addSymbolRequested, this, [this] { openAddSymbolDialog(); });
+    connect(m_tabs, &WatchlistTabs::searchRequested, this, &MainWindow::openAddSymbolDialog);
     connect(session, &MonitorSession::statsChanged, this, &MainWindow::onStatsChanged);
     connect(session, &MonitorSession::errorOccurred, this, &MainWindow::showError);
 
@@ -75,6 +81,41 @@ MainWindow::MainWindow(MonitorSession* session, Settings* settings, WorkspaceSto
         restoreState(workspace.windowState);
     if (!m_settings->loadWarning().isEmpty())
         showWarning(tr("Settings"), m_settings->loadWarning());
+}
+
+MainWindow::~MainWindow()
+{
+    // The dialog refers to m_search: destroy it first.
+    delete m_addDialog;
+}
+
+QString MainWindow::feedLabel(const QString& code) const
+{
+    const QString id = m_session->feedFor(code);
+    if (id == u"qmt")
+        return tr("QMT Bridge");
+    if (id == u"simulator")
+        return Markets::isStockCode(code) ? tr("Simulator (stocks)") : tr("Simulator (forex/crypto)");
+    return SymbolSearch::defaultFeedLabel(code);
+}
+
+void MainWindow::openAddSymbolDialog(const QString& query)
+{
+    if (!m_addDialog) {
+        m_addDialog = new AddSymbolDialog(m_search.get(), m_chinese, this);
+        m_addDialog->setFeedLabeler([this](const QString& code) { return feedLabel(code); });
+        connect(m_addDialog, &AddSymbolDialog::symbolsChosen, this, [this](const QStringList& codes) {
+            m_tabs->addToCurrent(codes);
+            if (WatchlistView* view = m_tabs->currentView())
+                m_addDialog->setExistingSymbols(view->watchlistModel()->symbols());
+        });
+    }
+    const WatchlistView* view = m_tabs->currentView();
+    m_addDialog->setExistingSymbols(view ? view->watchlistModel()->symbols() : QStringList());
+    m_addDialog->setQuery(query);
+    m_addDialog->show();
+    m_addDialog->raise();
+    m_addDialog->activateWindow();
 }
 
 Workspace MainWindow::workspace() const
@@ -98,7 +139,7 @@ void MainWindow::createActions()
     QAction* add = new QAction(tr("&Add symbol..."), this);
     add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     add->setStatusTip(tr("Search symbols by code, name or pinyin initials and add them to this watchlist"));
-    connect(add, &QAction::triggered, this, [this] { Q_EMIT m_tabs->addSymbolRequested(); });
+    connect(add, &QAction::triggered, this, [this] { openAddSymbolDialog(); });
     QAction* newList = new QAction(tr("&New watchlist"), this);
     newList->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     connect(newList, &QAction::triggered, m_tabs, &WatchlistTabs::newList);
@@ -171,8 +212,8 @@ QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const Q
     dock->toggleViewAction()->setText(QString(title).replace(u'&', u"&&"_s));
     dock->setObjectName(objectName); // saveState() keys the layout by object name
     dock->setWidget(content);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
-                      | QDockWidget::DockWidgetFloatable);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
+                      QDockWidget::DockWidgetFloatable);
     addDockWidget(area, dock);
     m_viewMenu->addAction(dock->toggleViewAction());
     return dock;
@@ -238,8 +279,8 @@ QString MainWindow::chooseFileDir() const
 void MainWindow::exportSnapshot()
 {
     const QString name = u"quotes-%1.csv"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
-    auto* dialog = new QFileDialog(this, tr("Export snapshot"), QDir(chooseFileDir()).filePath(name),
-                                   tr("CSV files (*.csv)"));
+    auto* dialog =
+        new QFileDialog(this, tr("Export snapshot"), QDir(chooseFileDir()).filePath(name), tr("CSV files (*.csv)"));
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(u"csv"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -273,15 +314,15 @@ bool MainWindow::exportSnapshotTo(const QString& path)
 
 void MainWindow::importWatchlist()
 {
-    auto* dialog = new QFileDialog(this, tr("Import watchlist"), chooseFileDir(),
-                                   tr("Code lists (*.txt *.csv);;All files (*)"));
+    auto* dialog =
+        new QFileDialog(this, tr("Import watchlist"), chooseFileDir(), tr("Code lists (*.txt *.csv);;All files (*)"));
     dialog->setFileMode(QFileDialog::ExistingFile);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            showWarning(tr("Import failed"), tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path),
-                                                                          file.errorString()));
+            showWarning(tr("Import failed"),
+                        tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
             return;
         }
         QStringList invalid;
@@ -291,7 +332,8 @@ void MainWindow::importWatchlist()
             return;
         }
         m_tabs->createList(QFileInfo(path).completeBaseName(), codes);
-        QString message = tr("Imported %n symbol(s) from %1", nullptr, int(codes.size())).arg(QFileInfo(path).fileName());
+        QString message =
+            tr("Imported %n symbol(s) from %1", nullptr, int(codes.size())).arg(QFileInfo(path).fileName());
         if (!invalid.isEmpty())
             message += u' ' + tr("(skipped %n invalid entr(y/ies): %1)", nullptr, int(invalid.size()))
                                   .arg(invalid.mid(0, 5).join(u", "_s));
@@ -317,9 +359,8 @@ void MainWindow::exportWatchlist()
         if (!WorkspaceStore::writeCodes(path, codes, &error))
             showWarning(tr("Export failed"), error);
         else
-            statusBar()->showMessage(tr("%n code(s) written to %1", nullptr, int(codes.size()))
-                                         .arg(QDir::toNativeSeparators(path)),
-                                     8000);
+            statusBar()->showMessage(
+                tr("%n code(s) written to %1", nullptr, int(codes.size())).arg(QDir::toNativeSeparators(path)), 8000);
     });
     dialog->open();
 }

@@ -5,6 +5,9 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
+class AddSymbolDialog;
 class FeedStatusBar;
 class MonitorSession;
 class OrderBookWidget;
@@ -13,6 +16,7 @@ class TimeSalesWidget;
 class TradeTape;
 class QActionGroup;
 class Settings;
+class SymbolSearch;
 class WatchlistTabs;
 
 // Layout, actions and wiring only; every panel is its own class.
@@ -20,6 +24,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    ~MainWindow() override;
     // `store` null: nothing about the workspace is saved (a watchlist given on the command line is for one run).
     MainWindow(MonitorSession* session, Settings* settings, WorkspaceStore* store, const Workspace& workspace,
                const QString& uiLanguage, QWidget* parent = nullptr);
@@ -32,6 +37,9 @@ public:
 
     // Writes the current watchlist to `path` and reports the outcome. Returns success.
     bool exportSnapshotTo(const QString& path);
+    // Opens the add-symbol dialog for the current watchlist, its search field set to `query`.
+    void openAddSymbolDialog(const QString& query = QString());
+    AddSymbolDialog* addSymbolDialog() const { return m_addDialog; }
     // A non-modal warning box.
     void showWarning(const QString& title, const QString& message);
 
@@ -51,6 +59,7 @@ private:
     void showError(const QString& message);
     void showAbout();
     QString chooseFileDir() const;
+    QString feedLabel(const QString& code) const;
 
     MonitorSession* m_session;
     Settings* m_settings;
@@ -61,6 +70,8 @@ private:
     FeedStatusBar* m_status;
     QDockWidget* addDock(QWidget* content, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
 
+    std::unique_ptr<SymbolSearch> m_search;
+    AddSymbolDialog* m_addDialog = nullptr;
     TradeTape* m_tape;
     OrderBookWidget* m_book = nullptr;
     TimeSalesWidget* m_sales = nullptr;
