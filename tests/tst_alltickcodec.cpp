@@ -1,5 +1,6 @@
 #include "protocol/AllTickCodec.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -91,6 +92,7 @@ private Q_SLOTS:
     void everyTruncationIsMalformed();
     void mutatedFramesNeverCrash();
     void decoderIsReusable();
+    void textFramesDecodeLikeBytes();
 
     void encodeHeartbeat_data();
     void encodeHeartbeat();
@@ -567,6 +569,33 @@ void tst_AllTickCodec::decoderIsReusable()
         QVERIFY(b.book.bids.isEmpty());
         QCOMPARE(decoder.decode(QByteArrayView(small.constData(), 20)).kind, Kind::Malformed);
     }
+}
+
+void tst_AllTickCodec::textFramesDecodeLikeBytes()
+{
+    // The socket path hands QString frames to decode(QStringView), which encodes into the parse buffer itself: every
+    // fixture, and a non-ASCII message, must decode exactly as from the UTF-8 bytes.
+    AllTick::Decoder text;
+    AllTick::Decoder bytes;
+    QList<QByteArray> frames;
+    const QDir dir(QStringLiteral(QM_FIXTURES "/alltick"));
+    for (const QString& name : dir.entryList({u"*.json"_s}, QDir::Files))
+        frames.append(fixture(name));
+    frames.append(
+        u"{\"cmd_id\":22005,\"seq_id\":7,\"trace\":\"t\",\"ret\":600,\"msg\":\"代码无效: 贵州茅台\",\"data\":{}}"_s
+            .toUtf8());
+    QVERIFY(frames.size() > 10);
+    for (const QByteArray& frame : std::as_const(frames)) {
+        const AllTick::Message a = text.decode(QStringView(QString::fromUtf8(frame)));
+        const AllTick::Message b = bytes.decode(frame);
+        QCOMPARE(a.kind, b.kind);
+        QCOMPARE(a.msg, b.msg);
+        QCOMPARE(a.trade.code, b.trade.code);
+        QCOMPARE(a.trade.price, b.trade.price);
+        QCOMPARE(a.book.bids.size(), b.book.bids.size());
+        QCOMPARE(a.book.asks.size(), b.book.asks.size());
+    }
+    QCOMPARE(text.decode(QStringView(QString::fromUtf8(frames.last()))).msg, u"代码无效: 贵州茅台"_s);
 }
 
 // ------------------------------------------------------------------------------------------------ encoders

@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QStringEncoder>
 #include <QTimeZone>
 
 #include <simdjson.h>
@@ -640,14 +641,37 @@ Decoder::~Decoder() {
 }
 
 Message Decoder::decode(QByteArrayView frame) {
-    if (trimmed(std::string_view(frame.data(), size_t(frame.size()))).empty())
-        return malformed(u"empty frame"_s);
     if (frame.size() > MaxFrameBytes)
         return malformed(u"frame too large"_s);
-
     d->load(frame);
+    return decodeLoaded(size_t(frame.size()));
+}
+
+Message Decoder::decode(QStringView text) {
+    // QWebSocket hands text frames over as UTF-16; encode straight into the padded parse buffer (ASCII, the usual
+    // case, is a vectorised narrowing in QStringEncoder) instead of allocating a QByteArray per frame.
+    if (text.size() > MaxFrameBytes)
+        return malformed(u"frame too large"_s);
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+    const size_t needed = size_t(encoder.requiredSpace(text.size())) + simdjson::SIMDJSON_PADDING;
+    if (needed > d->capacity) {
+        d->capacity = std::max<size_t>(needed, 4096);
+        d->buffer.reset(new char[d->capacity]);
+    }
+    char* end = encoder.appendToBuffer(d->buffer.get(), text);
+    const size_t length = size_t(end - d->buffer.get());
+    if (length > size_t(MaxFrameBytes))
+        return malformed(u"frame too large"_s);
+    std::memset(end, 0, simdjson::SIMDJSON_PADDING);
+    return decodeLoaded(length);
+}
+
+Message Decoder::decodeLoaded(size_t length) {
+    if (trimmed(std::string_view(d->buffer.get(), length)).empty())
+        return malformed(u"empty frame"_s);
+
     od::document doc;
-    if (const error_code err = d->parser.iterate(d->buffer.get(), size_t(frame.size()), d->capacity).get(doc))
+    if (const error_code err = d->parser.iterate(d->buffer.get(), length, d->capacity).get(doc))
         return malformed(err);
     od::object root;
     if (const error_code err = doc.get_object().get(root))

@@ -74,8 +74,11 @@ public:
     Decoder& operator=(const Decoder&) = delete;
 
     Message decode(QByteArrayView frame);
+    // The same for a text frame as QWebSocket delivers it, without an intermediate QByteArray.
+    Message decode(QStringView text);
 
 private:
+    Message decodeLoaded(size_t length);
     struct Private;
     Private* d;
 };
