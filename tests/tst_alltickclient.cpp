@@ -153,6 +153,7 @@ void TestAllTickClient::listChangeResendsWholeList()
     AllTickConnection c(u"stocks"_s, fastConnection(m_server->stockUrl(Token)), m_buffer);
     c.setSymbols({u"700.HK"_s, u"AAPL.US"_s});
     QTRY_COMPARE(requestsOf(*m_server, AllTick::SubscribeTrade).size(), 1);
+    QTRY_COMPARE(requestsOf(*m_server, AllTick::SubscribeDepth).size(), 1); // trades go first, the book 1 s later
     c.setSymbols({u"700.HK"_s, u"AAPL.US"_s, u"9988.HK"_s});
     QTRY_COMPARE(requestsOf(*m_server, AllTick::SubscribeTrade).size(), 2);
     QTRY_COMPARE(requestsOf(*m_server, AllTick::SubscribeDepth).size(), 2);
@@ -172,9 +173,10 @@ void TestAllTickClient::tenQuickAddsGiveOneMergedRequest()
     AllTickConnection c(u"stocks"_s, config, m_buffer);
     c.setSymbols({u"700.HK"_s});
     QTRY_COMPARE(requestsOf(*m_server, AllTick::SubscribeTrade).size(), 1);
+    QTRY_COMPARE(requestsOf(*m_server, AllTick::SubscribeDepth).size(), 1);
     QTRY_VERIFY(c.isConnected());
-    const QStringList more{u"9988.HK"_s,   u"3690.HK"_s,   u"1810.HK"_s, u"AAPL.US"_s, u"MSFT.US"_s,
-                           u"NVDA.US"_s,   u"600519.SH"_s, u"000001.SZ"_s, u"TSLA.US"_s, u"5.HK"_s};
+    const QStringList more{u"9988.HK"_s, u"3690.HK"_s,   u"1810.HK"_s,   u"AAPL.US"_s, u"MSFT.US"_s,
+                           u"NVDA.US"_s, u"600519.SH"_s, u"000001.SZ"_s, u"TSLA.US"_s, u"5.HK"_s};
     QStringList list{u"700.HK"_s};
     for (const QString& code : more) { // the user adds ten symbols in a row
         list.append(code);
@@ -186,8 +188,8 @@ void TestAllTickClient::tenQuickAddsGiveOneMergedRequest()
     // The queue is first in, first out: once a heartbeat queued after the adds has arrived, any stray
     // subscription request would have arrived before it.
     const qint64 mergedAt = requestsOf(*m_server, AllTick::SubscribeTrade).last().receivedMs;
-    QTRY_VERIFY(requestsOf(*m_server, AllTick::Heartbeat).size() >= 1
-                && requestsOf(*m_server, AllTick::Heartbeat).last().receivedMs > mergedAt);
+    QTRY_VERIFY(requestsOf(*m_server, AllTick::Heartbeat).size() >= 1 &&
+                requestsOf(*m_server, AllTick::Heartbeat).last().receivedMs > mergedAt);
     QCOMPARE(requestsOf(*m_server, AllTick::SubscribeTrade).size(), 2);
     QCOMPARE(requestsOf(*m_server, AllTick::SubscribeDepth).size(), 2);
 }

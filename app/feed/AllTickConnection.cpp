@@ -39,9 +39,8 @@ AllTickConnection::AllTickConnection(const QString& name, const Config& config, 
 
     m_connectTimer.setSingleShot(true);
     m_connectTimer.setInterval(m_config.connectTimeoutMs);
-    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
-        fail(tr("Connection timed out after %1 s").arg(m_config.connectTimeoutMs / 1000.0));
-    });
+    connect(&m_connectTimer, &QTimer::timeout, this,
+            [this] { fail(tr("Connection timed out after %1 s").arg(m_config.connectTimeoutMs / 1000.0)); });
 
     m_healthyTimer.setSingleShot(true);
     m_healthyTimer.setInterval(m_config.healthyResetMs);
@@ -117,8 +116,9 @@ void AllTickConnection::setSymbols(const QStringList& codes)
     m_closeAfterCancel = false;
     m_queue.removeAll(Request::Cancel);
     if (isConnected()) {
-        enqueue(Request::Depth);
+        // Trades first: they carry the last price a watchlist row is waiting for; the book follows a second later.
         enqueue(Request::Trade);
+        enqueue(Request::Depth);
     } else if (m_state == ConnectionStats::State::Idle) {
         open();
     }
@@ -141,10 +141,12 @@ void AllTickConnection::open()
     connect(m_socket, &QWebSocket::disconnected, this, &AllTickConnection::onSocketGone);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &AllTickConnection::onTextMessage);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this] { ++m_malformed; });
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
-        if (m_socket)
-            m_lastError = Redaction::text(m_socket->errorString(), {QUrlQuery(m_config.url).queryItemValue(u"token"_s)});
-    });
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError) {
+                if (m_socket)
+                    m_lastError =
+                        Redaction::text(m_socket->errorString(), {QUrlQuery(m_config.url).queryItemValue(u"token"_s)});
+            });
     setState(ConnectionStats::State::Connecting);
     m_connectTimer.start();
     m_socket->open(m_config.url);
@@ -177,9 +179,9 @@ void AllTickConnection::onConnected()
     m_heartbeatTimer.start();
     m_watchdogTimer.start();
     m_healthyTimer.start();
-    // The server holds no state across connections: subscribe the full lists again.
-    enqueue(Request::Depth);
+    // The server holds no state across connections: subscribe the full lists again, trades first (see setSymbols).
     enqueue(Request::Trade);
+    enqueue(Request::Depth);
 }
 
 void AllTickConnection::onSocketGone()
@@ -304,8 +306,7 @@ void AllTickConnection::onTextMessage(const QString& text)
     m_lastFrameMs = monotonicMs();
     m_lastMessageWallMs = QDateTime::currentMSecsSinceEpoch();
     ++m_messages;
-    const QByteArray utf8 = text.toUtf8();
-    const AllTick::Message message = m_decoder.decode(utf8);
+    const AllTick::Message message = m_decoder.decode(QStringView(text));
     switch (message.kind) {
     case AllTick::Message::Kind::Trade:
         if (m_symbolSet.contains(message.trade.code))
