@@ -181,7 +181,7 @@ protected:
             ++m_paints;
             collect(static_cast<QPaintEvent*>(event)->region());
             if (!m_inUpdate)
-                finish(Bench::nowNs());
+                finish(UpdateBuffer::monotonicNowNs());
             m_cpuNs += Bench::threadCpuNs() - cpu0;
             return false;
         }
@@ -191,7 +191,7 @@ protected:
             static_cast<QObject*>(m_window)->event(event); // paint and flush now, then stamp
             m_inUpdate = false;
             const qint64 cpu0 = Bench::threadCpuNs();
-            finish(Bench::nowNs());
+            finish(UpdateBuffer::monotonicNowNs());
             m_cpuNs += Bench::threadCpuNs() - cpu0;
             return true;
         }
