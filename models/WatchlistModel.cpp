@@ -4,6 +4,9 @@
 #include "SymbolCatalog.h"
 
 #include <QDateTime>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -199,17 +202,42 @@ int WatchlistModel::columnCount(const QModelIndex& parent) const
 
 void WatchlistModel::onQuotesChanged(const QList<QuoteChange>& changes)
 {
+    // Changed cells only, in as few signals as possible: rows with the same changed columns that are next to each
+    // other form one rectangle per contiguous run of columns. A whole-market snapshot that changes the same fields
+    // of every row thus costs a handful of dataChanged signals instead of one per row (issue 5: 5,000 rows).
+    struct RowChange
+    {
+        int row;
+        quint32 cols;
+    };
+    QVarLengthArray<RowChange, 256> rows;
+    rows.reserve(changes.size());
+    qint64 nowMs = 0;
     for (const QuoteChange& change : changes) {
         const auto it = m_rows.constFind(change.code);
         if (it == m_rows.constEnd())
             continue;
-        const int row = *it;
         if (change.direction != 0) {
+            if (nowMs == 0)
+                nowMs = QDateTime::currentMSecsSinceEpoch();
             m_tickDirection.insert(change.code, change.direction);
-            m_lastMoveMs.insert(change.code, QDateTime::currentMSecsSinceEpoch());
+            m_lastMoveMs.insert(change.code, nowMs);
         }
         const quint32 cols = columnsFor(change.fields);
-        // One dataChanged per contiguous run of changed columns in the row.
+        if (cols != 0)
+            rows.append({*it, cols});
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end(), [](const RowChange& a, const RowChange& b) { return a.row < b.row; });
+    qsizetype first = 0;
+    while (first < rows.size()) {
+        // Extend the block over following rows that are adjacent and changed in the same columns.
+        qsizetype last = first;
+        while (last + 1 < rows.size() && rows[last + 1].row == rows[last].row + 1 &&
+               rows[last + 1].cols == rows[first].cols)
+            ++last;
+        const quint32 cols = rows[first].cols;
         int col = 0;
         while (col < ColumnCount) {
             if (!(cols & (1u << col))) {
@@ -219,9 +247,10 @@ void WatchlistModel::onQuotesChanged(const QList<QuoteChange>& changes)
             int end = col;
             while (end + 1 < ColumnCount && (cols & (1u << (end + 1))))
                 ++end;
-            Q_EMIT dataChanged(index(row, col), index(row, end));
+            Q_EMIT dataChanged(index(rows[first].row, col), index(rows[last].row, end));
             col = end + 1;
         }
+        first = last + 1;
     }
 }
 
@@ -348,6 +377,26 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
+    // Roles that need no quote are answered before the store lookup: the view asks for about a dozen roles per cell
+    // and paint time at whole-market scale is mostly these calls.
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+    case RawValueRole:
+    case DirectionRole:
+    case TickDirectionRole:
+    case CodeRole:
+    case UpdatedMsRole:
+    case LastMoveMsRole:
+    case StaleRole:
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Symbol || index.column() == Name || index.column() == Source)
+            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return QVariant();
+    }
     const QuoteState* q = m_store->quote(m_codes.at(index.row()));
     if (!q)
         return QVariant();
@@ -358,10 +407,6 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const
         if (index.column() == Name || index.column() == Symbol)
             return SymbolCatalog::builtIn().displayName(q->code, m_chinese);
         return QVariant();
-    case Qt::TextAlignmentRole:
-        if (index.column() == Symbol || index.column() == Name || index.column() == Source)
-            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case RawValueRole:
         return rawValue(*q, index.column());
     case DirectionRole: {

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void cleanup();
     void rowsFollowSymbols();
     void dataChangedOnlyForChangedCells();
+    void adjacentRowsShareOneSignal();
     void exactPricesAndMissingValues();
     void rawValuesAreNumbers();
     void directionRoles();
@@ -109,6 +110,44 @@ void TestWatchlistModel::dataChangedOnlyForChangedCells()
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).toModelIndex().column(), int(WatchlistModel::Bid));
     QCOMPARE(spy.at(0).at(1).toModelIndex().column(), int(WatchlistModel::AskSize));
+}
+
+void TestWatchlistModel::adjacentRowsShareOneSignal()
+{
+    // Books for rows 0 and 1 (adjacent, same columns) and a trade for row 2: the book cells of rows 0-1 come as one
+    // rectangle, row 2's trade cells separately, and no signal covers a cell that did not change.
+    QSignalSpy spy(m_model, &QAbstractItemModel::dataChanged);
+    for (const QString& code : {u"AAPL.US"_s, u"700.HK"_s}) {
+        BookSnapshot book;
+        book.code = code;
+        book.bids = {{dec("10.1"), dec("3")}};
+        book.asks = {{dec("10.2"), dec("4")}};
+        m_buffer.addBook(book);
+    }
+    m_buffer.addTrade(trade(u"EURUSD"_s, "1.0812", "0", 1000));
+    m_store->applyBatch(m_buffer.take());
+    QSet<QPair<int, int>> cells;
+    int bookSignals = 0;
+    for (const QList<QVariant>& args : std::as_const(spy)) {
+        const QModelIndex tl = args.at(0).toModelIndex();
+        const QModelIndex br = args.at(1).toModelIndex();
+        if (tl.column() == WatchlistModel::Bid) {
+            ++bookSignals;
+            QCOMPARE(tl.row(), 0);
+            QCOMPARE(br.row(), 1);
+            QCOMPARE(br.column(), int(WatchlistModel::AskSize));
+        } else {
+            QCOMPARE(tl.row(), 2);
+            QCOMPARE(br.row(), 2);
+        }
+        for (int r = tl.row(); r <= br.row(); ++r)
+            for (int c = tl.column(); c <= br.column(); ++c)
+                cells.insert({r, c});
+    }
+    QCOMPARE(bookSignals, 1);
+    QVERIFY(!cells.contains({0, WatchlistModel::Last}));
+    QVERIFY(!cells.contains({2, WatchlistModel::Bid}));
+    QVERIFY(cells.contains({2, WatchlistModel::Last}));
 }
 
 void TestWatchlistModel::exactPricesAndMissingValues()
