@@ -2,6 +2,7 @@
 
 #include "QuoteStore.h"
 
+#include <QSet>
 #include <QStringList>
 
 TradeTape::TradeTape(QuoteStore* store, QObject* parent)
@@ -24,12 +25,20 @@ void TradeTape::setCapacity(int tradesPerSymbol, int symbolCapacity)
 
 void TradeTape::append(const QList<TradeTick>& trades)
 {
+    // When one batch trades more symbols than the tape keeps (a whole-market snapshot), only the symbols that traded
+    // last survive the eviction below: find them first and skip the rest instead of inserting and evicting thousands
+    // of entries.
+    QSet<QString> survivors;
+    for (auto it = trades.crbegin(); it != trades.crend() && survivors.size() < m_symbolCapacity; ++it)
+        survivors.insert(it->code);
+    const bool filter = survivors.size() >= m_symbolCapacity;
     for (const TradeTick& trade : trades) {
+        if (filter && !survivors.contains(trade.code))
+            continue;
         auto it = m_entries.find(trade.code);
         if (it == m_entries.end()) {
             m_useOrder.push_back(trade.code);
             it = m_entries.insert(trade.code, Entry{{}, std::prev(m_useOrder.end())});
-            it->trades.reserve(m_tradesPerSymbol);
         } else if (it->use != std::prev(m_useOrder.end())) {
             m_useOrder.splice(m_useOrder.end(), m_useOrder, it->use); // iterators stay valid
         }
