@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void doubleClickAdds();
     void namesFollowLanguage();
     void feedLabeler();
+    void feedChoice();
     void modelUnderTester();
     void screenshots();
 
@@ -389,6 +391,28 @@ void tst_AddSymbolDialog::modelUnderTester()
     QCOMPARE(model.rowCount(), 0);
     model.setChineseNames(false); // no rows: nothing to signal
     QCOMPARE(changed.count(), 1);
+}
+
+void tst_AddSymbolDialog::feedChoice()
+{
+    auto* combo = m_dialog->findChild<QComboBox*>();
+    QVERIFY(combo);
+    // One feed: nothing to choose, the choice stays hidden and automatic.
+    m_dialog->setFeedChoices({{u"simulator"_s, u"Simulator"_s}});
+    QVERIFY(combo->isHidden());
+    QCOMPARE(m_dialog->chosenFeed(), QString());
+    // Two feeds: Automatic first, then each feed; the pick survives a refresh of the list.
+    m_dialog->setFeedChoices({{u"alltick"_s, u"AllTick"_s}, {u"qmt"_s, u"QMT Bridge"_s}});
+    QVERIFY(!combo->isHidden());
+    QCOMPARE(combo->count(), 3);
+    QCOMPARE(combo->itemData(0).toString(), QString());
+    m_dialog->setChosenFeed(u"qmt"_s);
+    QCOMPARE(m_dialog->chosenFeed(), u"qmt"_s);
+    m_dialog->setFeedChoices({{u"alltick"_s, u"AllTick"_s}, {u"qmt"_s, u"QMT Bridge"_s}});
+    QCOMPARE(m_dialog->chosenFeed(), u"qmt"_s);
+    // An unknown id falls back to automatic.
+    m_dialog->setChosenFeed(u"nope"_s);
+    QCOMPARE(m_dialog->chosenFeed(), QString());
 }
 
 void tst_AddSymbolDialog::screenshots()

@@ -3,6 +3,7 @@
 #include "SymbolSearch.h"
 #include "SymbolSearchModel.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -95,8 +96,17 @@ AddSymbolDialog::AddSymbolDialog(SymbolSearch* search, bool chineseNames, QWidge
     m_addButton->setToolTip(tr("Add the selected symbols to the watchlist (Enter)"));
     closeButton->setToolTip(tr("Close (Esc)"));
 
+    m_feedLabel = new QLabel(tr("&Feed:"), this);
+    m_feed = new QComboBox(this);
+    m_feedLabel->setBuddy(m_feed);
+    m_feed->setToolTip(tr("Which feed serves the symbols you add; Automatic lets the monitor choose by market"));
+    m_feedLabel->hide();
+    m_feed->hide();
+
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_count, 1);
+    buttons->addWidget(m_feedLabel);
+    buttons->addWidget(m_feed);
     buttons->addWidget(m_addButton);
     buttons->addWidget(closeButton);
 
@@ -139,6 +149,30 @@ QString AddSymbolDialog::query() const
 void AddSymbolDialog::setFeedLabeler(std::function<QString(const QString&)> labeler)
 {
     m_model->setFeedLabeler(std::move(labeler));
+}
+
+void AddSymbolDialog::setFeedChoices(const QList<QPair<QString, QString>>& feeds)
+{
+    const QString previous = chosenFeed();
+    m_feed->clear();
+    m_feed->addItem(tr("Automatic"), QString());
+    for (const auto& [id, label] : feeds)
+        m_feed->addItem(label, id);
+    setChosenFeed(previous);
+    const bool choice = feeds.size() > 1;
+    m_feedLabel->setVisible(choice);
+    m_feed->setVisible(choice);
+}
+
+QString AddSymbolDialog::chosenFeed() const
+{
+    return m_feed->currentData().toString();
+}
+
+void AddSymbolDialog::setChosenFeed(const QString& id)
+{
+    const int index = m_feed->findData(id);
+    m_feed->setCurrentIndex(index < 0 ? 0 : index);
 }
 
 void AddSymbolDialog::setChineseNames(bool chinese)

@@ -6,6 +6,7 @@
 
 #include <functional>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -35,6 +36,12 @@ public:
     // Which feed serves a code (shown in the Feed column); SymbolSearch::defaultFeedLabel when not set.
     void setFeedLabeler(std::function<QString(const QString& code)> labeler);
     void setChineseNames(bool chinese);
+    // Feeds the user can pick for the symbols being added, as (feed id, label) pairs. With fewer than two the choice
+    // is hidden. The first entry offered is always "Automatic" (empty id): the session's routing decides.
+    void setFeedChoices(const QList<QPair<QString, QString>>& feeds);
+    // The feed picked for the symbols added next: empty for automatic routing.
+    QString chosenFeed() const;
+    void setChosenFeed(const QString& id);
 
     // The codes of the rows currently selected (the uncatalogued row gives its code).
     QStringList selectedCodes() const;
@@ -67,6 +74,8 @@ private:
     QLabel* m_message = nullptr;
     QLabel* m_count = nullptr;
     QPushButton* m_addButton = nullptr;
+    QLabel* m_feedLabel = nullptr;
+    QComboBox* m_feed = nullptr;
     QSet<QString> m_existing;
     bool m_messageIsError = false;
 };

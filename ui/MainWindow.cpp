@@ -89,6 +89,17 @@ MainWindow::~MainWindow()
     delete m_addDialog;
 }
 
+QString MainWindow::feedName(const QString& id) const
+{
+    if (id == u"qmt")
+        return tr("QMT Bridge");
+    if (id == u"simulator")
+        return tr("Simulator");
+    if (id == u"alltick")
+        return tr("AllTick");
+    return id;
+}
+
 QString MainWindow::feedLabel(const QString& code) const
 {
     const QString id = m_session->feedFor(code);
@@ -105,11 +116,26 @@ void MainWindow::openAddSymbolDialog(const QString& query)
         m_addDialog = new AddSymbolDialog(m_search.get(), m_chinese, this);
         m_addDialog->setFeedLabeler([this](const QString& code) { return feedLabel(code); });
         connect(m_addDialog, &AddSymbolDialog::symbolsChosen, this, [this](const QStringList& codes) {
+            // A feed picked in the dialog overrides the routing for these codes; Automatic clears an override.
+            QHash<QString, QString> overrides = m_session->feedOverrides();
+            const QString feed = m_addDialog->chosenFeed();
+            for (const QString& code : codes) {
+                if (feed.isEmpty())
+                    overrides.remove(code);
+                else
+                    overrides.insert(code, feed);
+            }
+            if (overrides != m_session->feedOverrides())
+                m_session->setFeedOverrides(overrides);
             m_tabs->addToCurrent(codes);
             if (WatchlistView* view = m_tabs->currentView())
                 m_addDialog->setExistingSymbols(view->watchlistModel()->symbols());
         });
     }
+    QList<QPair<QString, QString>> feeds;
+    for (const QString& id : m_session->feedIds())
+        feeds.append({id, feedName(id)});
+    m_addDialog->setFeedChoices(feeds);
     const WatchlistView* view = m_tabs->currentView();
     m_addDialog->setExistingSymbols(view ? view->watchlistModel()->symbols() : QStringList());
     m_addDialog->setQuery(query);

@@ -60,6 +60,7 @@ private:
     void showAbout();
     QString chooseFileDir() const;
     QString feedLabel(const QString& code) const;
+    QString feedName(const QString& id) const;
 
     MonitorSession* m_session;
     Settings* m_settings;

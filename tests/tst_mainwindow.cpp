@@ -1,0 +1,234 @@
+// The main window on the in-process simulator, offscreen: the add-symbol dialog from every entry point, the colour
+// convention switch reaching every panel, and the workspace round trip (lists, order, columns, current tab).
+#include "AddSymbolDialog.h"
+#include "MainWindow.h"
+#include "MonitorSession.h"
+#include "OrderBookWidget.h"
+#include "QuoteDelegate.h"
+#include "QuoteStore.h"
+#include "SymbolSearchModel.h"
+#include "TimeSalesWidget.h"
+#include "WatchlistModel.h"
+#include "WatchlistTabs.h"
+#include "WatchlistView.h"
+#include "settings/Settings.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+    void quotesArriveFromTheSimulator();
+    void addSymbolFromTheToolbarAction();
+    void typeAnywhereOpensTheSearch();
+    void colourConventionReachesEveryPanel();
+    void workspaceRoundTrip();
+
+private:
+    std::unique_ptr<MainWindow> makeWindow(const Workspace& workspace);
+    QAction* findAction(QWidget* root, const QString& text) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<MonitorSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_settings = std::make_unique<Settings>(m_dir.filePath(u"quotemonitor.ini"_s));
+    AppOptions options;
+    options.demo = true;
+    options.lang = u"en"_s;
+    m_session = std::make_unique<MonitorSession>(options, m_settings.get());
+    QString error;
+    QVERIFY2(m_session->start(&error), qPrintable(error));
+    QVERIFY(m_session->isSimulated());
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    m_window.reset();
+    m_session->shutdown();
+    m_session.reset();
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::makeWindow(const Workspace& workspace)
+{
+    auto window = std::make_unique<MainWindow>(m_session.get(), m_settings.get(), nullptr, workspace, u"en"_s);
+    window->show();
+    return window;
+}
+
+void TestMainWindow::init()
+{
+    Workspace workspace;
+    workspace.lists = {Watchlist{u"Core"_s, {u"AAPL.US"_s, u"700.HK"_s, u"EURUSD"_s}, {}},
+                       Watchlist{u"A-shares"_s, {u"600519.SH"_s, u"000001.SZ"_s}, {}}};
+    workspace.currentList = 0;
+    m_window = makeWindow(workspace);
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+}
+
+QAction* TestMainWindow::findAction(QWidget* root, const QString& text) const
+{
+    const QList<QAction*> actions = root->findChildren<QAction*>();
+    for (QAction* action : actions) {
+        if (action->text().remove(u'&') == text)
+            return action;
+    }
+    return nullptr;
+}
+
+void TestMainWindow::quotesArriveFromTheSimulator()
+{
+    const WatchlistView* view = m_window->watchlists()->currentView();
+    QVERIFY(view);
+    // The window tells the session what to subscribe; the simulator's quotes reach the store and the rows.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_session->store()->quote(u"AAPL.US"_s) && !m_session->store()->quote(u"AAPL.US"_s)->last.isNull(), 10000);
+    const WatchlistModel* model = view->watchlistModel();
+    const QModelIndex last = model->index(model->rowOf(u"AAPL.US"_s), WatchlistModel::Last);
+    QTRY_VERIFY(!model->data(last).toString().isEmpty());
+}
+
+void TestMainWindow::addSymbolFromTheToolbarAction()
+{
+    QAction* add = findAction(m_window.get(), u"Add symbol..."_s);
+    QVERIFY(add);
+    QCOMPARE(add->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_N));
+    add->trigger();
+    AddSymbolDialog* dialog = m_window->addSymbolDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->query(), QString());
+
+    dialog->setQuery(u"gzmt"_s); // pinyin initials of 贵州茅台
+    QTRY_VERIFY(dialog->resultsModel()->rowCount() > 0);
+    dialog->resultsView()->selectRow(0);
+    QCOMPARE(dialog->selectedCodes(), QStringList{u"600519.SH"_s});
+    dialog->addSelected();
+    const WatchlistModel* model = m_window->watchlists()->currentView()->watchlistModel();
+    QCOMPARE(model->symbols().last(), u"600519.SH"_s);
+    QVERIFY(m_session->symbols().contains(u"600519.SH"_s));
+
+    // Adding it again to the same list is refused inside the dialog.
+    dialog->setQuery(u"600519"_s);
+    QTRY_VERIFY(dialog->resultsModel()->rowCount() > 0);
+    dialog->resultsView()->selectRow(0);
+    dialog->addSelected();
+    QVERIFY(dialog->messageIsError());
+    QCOMPARE(model->symbols().count(u"600519.SH"_s), 1);
+}
+
+void TestMainWindow::typeAnywhereOpensTheSearch()
+{
+    WatchlistView* view = m_window->watchlists()->currentView();
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_T);
+    AddSymbolDialog* dialog = m_window->addSymbolDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->query(), u"t"_s);
+}
+
+void TestMainWindow::colourConventionReachesEveryPanel()
+{
+    const QColor red = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp).up;
+    const QColor green = DirectionPalette::forConvention(DirectionPalette::Convention::GreenUp).up;
+    QVERIFY(red != green);
+    const auto delegateUp = [this] {
+        const auto* delegate = qobject_cast<QuoteDelegate*>(m_window->watchlists()->currentView()->itemDelegate());
+        return delegate ? delegate->palette().up : QColor();
+    };
+
+    QAction* greenUp = findAction(m_window.get(), u"Green up, red down"_s);
+    QVERIFY(greenUp);
+    greenUp->trigger();
+    QCOMPARE(m_settings->colorConvention(), Settings::ColorConvention::GreenUp);
+    QCOMPARE(delegateUp(), green);
+    QCOMPARE(m_window->orderBook()->directionPalette().up, green);
+    QCOMPARE(m_window->timeAndSales()->directionPalette().up, green);
+
+    QAction* redUp = findAction(m_window.get(), u"Red up, green down"_s);
+    QVERIFY(redUp);
+    redUp->trigger();
+    QCOMPARE(delegateUp(), red);
+    QCOMPARE(m_window->orderBook()->directionPalette().up, red);
+    QCOMPARE(m_window->timeAndSales()->directionPalette().up, red);
+
+    // The other list's view follows too (it exists already, in the second tab).
+    m_window->watchlists()->setCurrentIndex(1);
+    QCOMPARE(delegateUp(), red);
+
+    // By language: English means green up.
+    findAction(m_window.get(), u"By language (red up in Chinese, green up in English)"_s)->trigger();
+    QCOMPARE(delegateUp(), green);
+}
+
+void TestMainWindow::workspaceRoundTrip()
+{
+    WatchlistTabs* tabs = m_window->watchlists();
+    tabs->setCurrentIndex(1);
+    tabs->createList(u"Crypto"_s, {u"BTCUSDT"_s, u"ETHUSDT"_s});
+    tabs->setCurrentIndex(2);
+    WatchlistView* crypto = tabs->currentView();
+    crypto->horizontalHeader()->hideSection(WatchlistModel::Turnover);
+    crypto->horizontalHeader()->moveSection(WatchlistModel::Volume, WatchlistModel::Name + 1);
+    tabs->setCurrentIndex(0);
+    tabs->currentView()->watchlistModel()->moveSymbol(2, 0); // EURUSD first
+
+    const Workspace saved = m_window->workspace();
+    QCOMPARE(saved.lists.size(), 3);
+    QCOMPARE(saved.currentList, 0);
+    QCOMPARE(saved.lists.at(0).symbols, (QStringList{u"EURUSD"_s, u"AAPL.US"_s, u"700.HK"_s}));
+    QVERIFY(!saved.windowState.isEmpty());
+
+    // Through the JSON file, as a restart would.
+    WorkspaceStore store(m_dir.filePath(u"workspace.json"_s));
+    QString error;
+    QVERIFY2(store.save(saved, &error), qPrintable(error));
+    Workspace loaded;
+    QVERIFY2(store.load(&loaded, &error) == WorkspaceStore::LoadResult::Loaded, qPrintable(error));
+
+    m_window.reset();
+    m_window = makeWindow(loaded);
+    WatchlistTabs* restored = m_window->watchlists();
+    QCOMPARE(restored->count(), 3);
+    QCOMPARE(restored->tabText(2), u"Crypto"_s);
+    QCOMPARE(restored->currentIndex(), 0);
+    QCOMPARE(restored->currentView()->watchlistModel()->symbols(),
+             (QStringList{u"EURUSD"_s, u"AAPL.US"_s, u"700.HK"_s}));
+    const QHeaderView* header = restored->viewAt(2)->horizontalHeader();
+    QVERIFY(header->isSectionHidden(WatchlistModel::Turnover));
+    QCOMPARE(header->visualIndex(WatchlistModel::Volume), WatchlistModel::Name + 1);
+    // The feeds serve every restored list.
+    QVERIFY(m_session->symbols().contains(u"BTCUSDT"_s));
+    QVERIFY(m_session->symbols().contains(u"600519.SH"_s));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
