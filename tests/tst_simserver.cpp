@@ -155,6 +155,7 @@ private Q_SLOTS:
     void marketDeterministic();
     void marketTradeInvariants_data();
     void marketTradeInvariants();
+    void marketPricesWalkToTheirLimits();
     void marketBooks();
     void marketLimitBook();
     void marketDailyBars();
@@ -332,6 +333,29 @@ void tst_SimServer::marketTradeInvariants()
     QCOMPARE(bars.last().close, market.lastPrice(code));
     QVERIFY(bars.last().high >= bars.last().close && bars.last().low <= bars.last().close);
     QVERIFY(bars.last().high >= bars.last().open && bars.last().low <= bars.last().open);
+}
+
+void tst_SimServer::marketPricesWalkToTheirLimits()
+{
+    // Over a long session every A-share move between consecutive trades stays small (no jump from the middle of the
+    // band to a limit), yet limit episodes do happen, reached by a run of trades.
+    SimMarket market(11);
+    int limitTrades = 0;
+    for (const QString& code : {u"600519.SH"_s, u"000001.SZ"_s, u"300750.SZ"_s, u"601318.SH"_s}) {
+        const Decimal up = market.limitUp(code);
+        const Decimal down = market.limitDown(code);
+        double previous = market.lastPrice(code).toDouble();
+        for (int i = 0; i < 40000; ++i) {
+            const TradeTick trade = market.nextTrade(code, 1700000000000LL + i);
+            const double price = trade.price.toDouble();
+            QVERIFY2(std::abs(price / previous - 1.0) < 0.015,
+                     qPrintable(u"%1: %2 -> %3 at trade %4"_s.arg(code).arg(previous).arg(price).arg(i)));
+            previous = price;
+            if (trade.price == up || trade.price == down)
+                ++limitTrades;
+        }
+    }
+    QVERIFY2(limitTrades > 0, "no limit episode in 160,000 A-share trades");
 }
 
 void tst_SimServer::marketBooks()

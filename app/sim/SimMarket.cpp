@@ -157,6 +157,7 @@ struct SimMarket::State
     qint64 hardUpper = 1; // A-share limit-up
     int limitTradesLeft = 0;
     int limitDirection = 0; // +1 limit up, -1 limit down
+    int rallyDirection = 0; // +1 / -1 while an A-share runs towards its limit, before it sits there
 
     qint64 tradeSeq = 0;
     qint64 bookSeq = 0;
@@ -338,10 +339,17 @@ TradeTick SimMarket::nextTrade(const QString& code, qint64 nowMs)
     Rng& rng = s->tradeRng;
     const bool aShare = isAShare(s->market);
 
-    // A-shares: now and then an episode pinned at a limit price.
-    if (aShare && s->limitTradesLeft == 0 && rng.chance(1.0 / 4000.0)) {
-        s->limitDirection = rng.chance(0.5) ? 1 : -1;
-        s->limitTradesLeft = int(40 + rng.below(120));
+    // A-shares: now and then a run towards a limit price, then an episode pinned there (a real stock walks to its
+    // limit within minutes; it does not jump there in one trade).
+    if (aShare && s->limitTradesLeft == 0 && s->rallyDirection == 0 && rng.chance(1.0 / 4000.0))
+        s->rallyDirection = rng.chance(0.5) ? 1 : -1;
+    if (s->rallyDirection != 0 && s->limitTradesLeft == 0) {
+        const bool up = s->rallyDirection > 0;
+        if ((up && s->bid + 1 >= s->hardUpper) || (!up && s->bid <= s->hardLower)) {
+            s->limitDirection = s->rallyDirection;
+            s->limitTradesLeft = int(40 + rng.below(120));
+            s->rallyDirection = 0;
+        }
     }
 
     if (s->limitTradesLeft > 0) {
@@ -358,10 +366,17 @@ TradeTick SimMarket::nextTrade(const QString& code, qint64 nowMs)
         double move = rng.normal() * scale;
         if (rng.chance(0.01))
             move *= 5.0; // an occasional larger move
-        move -= kReversion * (double(s->bid) - s->centre);
-        qint64 delta = stochasticRound(move, rng);
-        if ((s->bid + delta > s->softUpper && delta > 0) || (s->bid + delta < s->softLower && delta < 0))
-            delta = -delta;
+        qint64 delta = 0;
+        if (s->rallyDirection != 0) {
+            // Drift towards the limit: about 2% of the price per 100 trades, with noise.
+            move = s->rallyDirection * (std::abs(move) + double(s->bid) * 0.0002);
+            delta = stochasticRound(move, rng);
+        } else {
+            move -= kReversion * (double(s->bid) - s->centre);
+            delta = stochasticRound(move, rng);
+            if ((s->bid + delta > s->softUpper && delta > 0) || (s->bid + delta < s->softLower && delta < 0))
+                delta = -delta;
+        }
         s->bid = std::clamp(s->bid + delta, std::max<qint64>(1, s->hardLower), s->hardUpper - 1);
 
         if (isPriceOnly(s->market)) {
