@@ -5,6 +5,7 @@
 #include "UpdateBuffer.h"
 #include "export/CsvExporter.h"
 #include "feed/AllTickFeed.h"
+#include "feed/QmtFeed.h"
 #include "settings/Settings.h"
 #include "sim/SimServer.h"
 
@@ -87,6 +88,15 @@ bool MonitorSession::start(QString* error)
     m_feedThread->setObjectName(u"feed"_s);
     m_feedThread->start();
     addFeed(new AllTickFeed(config, m_buffer));
+    if (!m_options.qmtUrl.isEmpty()) {
+        // QMT Bridge: feedFor() sends .SH/.SZ/.BJ here. The API key is only for /ws/trade, never logged.
+        QmtFeed::Config qmt;
+        qmt.url = m_options.qmtUrl;
+        qmt.apiKey = m_options.qmtApiKey;
+        auto* feed = new QmtFeed(qmt, m_buffer);
+        connect(feed, &QmtFeed::catalogReceived, this, &MonitorSession::catalogReceived);
+        addFeed(feed);
+    }
     setSymbols(m_symbols);
 
     if (!m_options.snapshotPath.isEmpty() && m_options.snapshotIntervalSec > 0)

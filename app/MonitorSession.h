@@ -2,6 +2,7 @@
 
 #include "feed/ConnectionStats.h"
 #include "cli/CommandLine.h"
+#include "SymbolCatalog.h"
 
 #include <QHash>
 #include <QMap>
@@ -64,6 +65,8 @@ Q_SIGNALS:
     void errorOccurred(const QString& message);
     void snapshotWritten(const QString& path);
     void snapshotFailed(const QString& message);
+    // Symbols a connected feed offers (the QMT Bridge's SH/SZ/BJ lists with names), for the add-symbol catalog.
+    void catalogReceived(const QList<SymbolInfo>& symbols);
 
 private:
     void writeScheduledSnapshot();

@@ -1,5 +1,6 @@
 // quotesim: a local AllTick look-alike quote server (WebSocket + REST on one port) for demos and tests.
 
+#include "sim/QmtSimServer.h"
 #include "sim/SimServer.h"
 
 #include <QCommandLineOption>
@@ -89,7 +90,7 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QCoreApplication::translate(
         "quotesim",
         "Simulated AllTick quote server: WebSocket streams and REST K-lines on one port, for QuoteMonitor demos "
-        "and tests. Runs until interrupted."));
+        "and tests; with --qmt-port also a QMT Bridge look-alike. Runs until interrupted."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption hostOption(
@@ -148,9 +149,33 @@ int main(int argc, char* argv[])
     const QCommandLineOption exitOption(u"exit-after"_s,
                                         QCoreApplication::translate("quotesim", "Exit after this many seconds."),
                                         QCoreApplication::translate("quotesim", "seconds"));
+    const QCommandLineOption qmtPortOption(
+        u"qmt-port"_s,
+        QCoreApplication::translate("quotesim", "Also serve a QMT Bridge look-alike (WebSocket /ws/... and REST "
+                                                "/api/...) on this port; 0 picks a free port."),
+        QCoreApplication::translate("quotesim", "port"));
+    const QCommandLineOption qmtQuirksOption(
+        u"qmt-quirks"_s,
+        QCoreApplication::translate("quotesim", "Reproduce a bridge version's quirks: v2.8.0 (l2_thousand refused, "
+                                                "no trade events, no formula pushes). Default: as documented."),
+        QCoreApplication::translate("quotesim", "version"));
+    const QCommandLineOption qmtKeyOption(
+        u"qmt-api-key"_s,
+        QCoreApplication::translate("quotesim", "API key of the QMT simulator (default: QMT_BRIDGE_API_KEY; none = "
+                                                "trading refused)."),
+        QCoreApplication::translate("quotesim", "key"));
+    const QCommandLineOption qmtTradingOption(
+        u"qmt-trading"_s,
+        QCoreApplication::translate("quotesim", "Mount the QMT trading endpoints (/ws/trade, /api/trading/...); "
+                                                "without quirks an order lifecycle is pushed every 5 s."));
+    const QCommandLineOption qmtSymbolsOption(
+        u"qmt-symbols"_s,
+        QCoreApplication::translate("quotesim", "A-share codes the QMT simulator offers; beyond the catalog they are "
+                                                "synthetic (e.g. 5000 for a whole market)."),
+        QCoreApplication::translate("quotesim", "n"));
     parser.addOptions({hostOption, portOption, seedOption, tokenOption, integerOption_, secondsOption, rateOption,
                        symbolsOption, spacingOption, heartbeatOption, connectionsOption, codesOption, badJsonOption,
-                       exitOption});
+                       exitOption, qmtPortOption, qmtQuirksOption, qmtKeyOption, qmtTradingOption, qmtSymbolsOption});
 
     if (!parser.parse(QCoreApplication::arguments()))
         failUsage(parser.errorText());
@@ -188,6 +213,24 @@ int main(int argc, char* argv[])
     if (parser.isSet(exitOption))
         exitAfterSec = integerOption(parser, exitOption, 1, 2000000);
 
+    QmtSimServer::Config qmtConfig;
+    qmtConfig.seed = config.seed;
+    const bool qmtEnabled = parser.isSet(qmtPortOption);
+    const auto qmtPort = qmtEnabled ? quint16(integerOption(parser, qmtPortOption, 0, 65535)) : quint16(0);
+    if (parser.isSet(qmtQuirksOption)) {
+        if (parser.value(qmtQuirksOption) != u"v2.8.0"_s)
+            failUsage(QCoreApplication::translate("quotesim", "invalid value '%1' for --qmt-quirks (expected v2.8.0)")
+                          .arg(parser.value(qmtQuirksOption)));
+        qmtConfig.quirksV280 = true;
+    }
+    qmtConfig.apiKey =
+        parser.isSet(qmtKeyOption) ? parser.value(qmtKeyOption) : qEnvironmentVariable("QMT_BRIDGE_API_KEY");
+    qmtConfig.tradingEnabled = parser.isSet(qmtTradingOption);
+    if (qmtConfig.tradingEnabled)
+        qmtConfig.tradeEventIntervalMs = 5000;
+    if (parser.isSet(qmtSymbolsOption))
+        qmtConfig.wholeMarketSymbols = int(integerOption(parser, qmtSymbolsOption, 1, 100000));
+
     SimServer server(config);
     if (!server.listen(host, port)) {
         QTextStream(stderr) << QCoreApplication::applicationName() << u": "_s
@@ -209,6 +252,34 @@ int main(int argc, char* argv[])
                .arg(authority)
         << Qt::endl;
     out.flush();
+
+    QmtSimServer qmtServer(qmtConfig);
+    if (qmtEnabled) {
+        if (!qmtServer.listen(host, qmtPort)) {
+            QTextStream(stderr) << QCoreApplication::applicationName() << u": "_s
+                                << QCoreApplication::translate("quotesim", "cannot listen on %1:%2: %3")
+                                       .arg(host.toString())
+                                       .arg(qmtPort)
+                                       .arg(qmtServer.errorString())
+                                << Qt::endl;
+            return 1;
+        }
+        const QString qmtAuthority = hostText + u':' + QString::number(qmtServer.port());
+        out << QCoreApplication::translate("quotesim", "QMT Bridge simulator listening on %1 (ws://%1/ws/realtime, "
+                                                       "REST http://%1/api/; %2)")
+                   .arg(qmtAuthority, qmtConfig.quirksV280 ? QCoreApplication::translate("quotesim", "v2.8.0 quirks")
+                                                           : QCoreApplication::translate("quotesim", "as documented"))
+            << Qt::endl;
+        if (qmtConfig.tradingEnabled)
+            out << (qmtConfig.apiKey.isEmpty()
+                        ? QCoreApplication::translate("quotesim", "QMT trading enabled, but no API key is set: "
+                                                                  "/ws/trade will refuse every client")
+                        : QCoreApplication::translate("quotesim", "QMT trading enabled: ws://%1/ws/trade?api_key=... "
+                                                                  "(key not shown)")
+                              .arg(qmtAuthority))
+                << Qt::endl;
+        out.flush();
+    }
 
 #ifdef Q_OS_UNIX
     installSignalHandlers(&app);

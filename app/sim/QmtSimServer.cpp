@@ -1,0 +1,1762 @@
+#include "QmtSimServer.h"
+
+#include "HttpRequest.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QJsonValue>
+#include <QMutexLocker>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimeZone>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kRealtime = u"/ws/realtime"_s;
+const QString kWholeQuote = u"/ws/whole_quote"_s;
+const QString kL2Thousand = u"/ws/l2_thousand"_s;
+const QString kDownload = u"/ws/download_progress"_s;
+const QString kFormula = u"/ws/formula"_s;
+const QString kTrade = u"/ws/trade"_s;
+
+constexpr qint64 kMaxClientBacklog = 8 * 1024 * 1024;
+constexpr qint64 kShanghaiOffsetMs = 8 * 3600 * 1000;
+constexpr qint64 kDayMs = 86400 * 1000;
+constexpr int kBookLevels = 5;
+constexpr int kL2Levels = 10;
+constexpr int kMaxHistoryBars = 500;
+const QByteArray kAccountId = "SIM0001";
+
+const QStringList kCategories = {u"沪深A股"_s,   u"上证A股"_s, u"深证A股"_s, u"北证A股"_s,
+                                 u"沪深京A股"_s, u"沪深ETF"_s, u"沪深指数"_s};
+const QStringList kIndices = {u"000001.SH"_s, u"399001.SZ"_s, u"399006.SZ"_s, u"000300.SH"_s,
+                              u"000016.SH"_s, u"000905.SH"_s, u"000852.SH"_s};
+
+QByteArray jsonString(QStringView text)
+{
+    QByteArray out;
+    out.reserve(text.size() + 2);
+    out.append('"');
+    const QByteArray utf8 = text.toUtf8();
+    for (char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        default:
+            if (u < 0x20) {
+                out.append("\\u00");
+                out.append(QByteArray::number(u, 16).rightJustified(2, '0'));
+            } else {
+                out.append(c);
+            }
+        }
+    }
+    out.append('"');
+    return out;
+}
+
+// A float the way Python's json module writes it: shortest round trip, integral values with ".0". Non-finite values
+// are null (the bridge converts them) unless `bare` is set (formula pushes: NaN, Infinity, -Infinity).
+QByteArray pyFloat(double value, bool bare = false)
+{
+    if (std::isnan(value))
+        return bare ? QByteArray("NaN") : QByteArray("null");
+    if (std::isinf(value))
+        return bare ? (value > 0 ? QByteArray("Infinity") : QByteArray("-Infinity")) : QByteArray("null");
+    const double magnitude = std::fabs(value);
+    const bool scientific = magnitude >= 1e16 || (magnitude != 0 && magnitude < 1e-4);
+    QByteArray text = QByteArray::number(value, scientific ? 'e' : 'f', QLocale::FloatingPointShortest);
+    if (!text.contains('.') && !text.contains('e'))
+        text.append(".0");
+    return text;
+}
+
+double pow10(int scale)
+{
+    double d = 1;
+    for (int i = 0; i < scale; ++i)
+        d *= 10;
+    return d;
+}
+
+// units * tick as double, as xtquant's arithmetic produces it (251 * 0.01 = 2.5100000000000002).
+QByteArray priceJson(qint64 units, int scale)
+{
+    return pyFloat(double(units) * (1.0 / pow10(scale)));
+}
+
+qint64 toUnits(const Decimal& value, int scale)
+{
+    return value.isNull() ? 0 : qint64(std::llround(value.toDouble() * pow10(scale)));
+}
+
+quint64 nextRandom(quint64& state)
+{
+    quint64 z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+double randomUnit(quint64& state)
+{
+    return double(nextRandom(state) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+// Bar length of an xtdata period; 0 = tick, -1 = not simulated.
+qint64 periodMs(const QString& period)
+{
+    if (period == u"tick"_s)
+        return 0;
+    if (period == u"1m"_s)
+        return 60'000;
+    if (period == u"5m"_s)
+        return 300'000;
+    if (period == u"15m"_s)
+        return 900'000;
+    if (period == u"30m"_s)
+        return 1'800'000;
+    if (period == u"1h"_s)
+        return 3'600'000;
+    if (period == u"1d"_s)
+        return kDayMs;
+    return -1;
+}
+
+const QList<qint64> kBarPeriods = {60'000, 300'000, 900'000, 1'800'000, 3'600'000, kDayMs};
+
+// Start of the bar holding `ms` (Asia/Shanghai boundaries; the offset is whole hours, so minutes align anyway).
+qint64 barStart(qint64 ms, qint64 period)
+{
+    const qint64 local = ms + kShanghaiOffsetMs;
+    return local - (local % period) - kShanghaiOffsetMs;
+}
+
+QString shanghaiTime(qint64 ms, const QString& format)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone(8 * 3600)).toString(format);
+}
+
+enum class Kind { Stock, Etf, Index, Other };
+
+Kind kindOf(const QString& code)
+{
+    const QString digits = code.left(6);
+    if (code.endsWith(u".SH"_s)) {
+        if (digits.startsWith(u"60"_s) || digits.startsWith(u"68"_s))
+            return Kind::Stock;
+        if (digits.startsWith(u"000"_s))
+            return Kind::Index;
+        if (digits.startsWith(u"51"_s) || digits.startsWith(u"56"_s) || digits.startsWith(u"58"_s))
+            return Kind::Etf;
+    } else if (code.endsWith(u".SZ"_s)) {
+        if (digits.startsWith(u"00"_s) || digits.startsWith(u"30"_s))
+            return Kind::Stock;
+        if (digits.startsWith(u"399"_s))
+            return Kind::Index;
+        if (digits.startsWith(u"159"_s))
+            return Kind::Etf;
+    } else if (code.endsWith(u".BJ"_s)) {
+        if (digits.startsWith(u"899"_s))
+            return Kind::Index;
+        if (digits.startsWith(u'8') || digits.startsWith(u'4') || digits.startsWith(u"92"_s))
+            return Kind::Stock;
+    }
+    return Kind::Other;
+}
+
+bool inCategory(const QString& code, const QString& category)
+{
+    const Kind kind = kindOf(code);
+    const bool sh = code.endsWith(u".SH"_s);
+    const bool sz = code.endsWith(u".SZ"_s);
+    const bool bj = code.endsWith(u".BJ"_s);
+    if (category == u"沪深A股"_s)
+        return kind == Kind::Stock && (sh || sz);
+    if (category == u"上证A股"_s)
+        return kind == Kind::Stock && sh;
+    if (category == u"深证A股"_s)
+        return kind == Kind::Stock && sz;
+    if (category == u"北证A股"_s)
+        return kind == Kind::Stock && bj;
+    if (category == u"沪深京A股"_s)
+        return kind == Kind::Stock;
+    if (category == u"沪深ETF"_s)
+        return kind == Kind::Etf && (sh || sz);
+    if (category == u"沪深指数"_s)
+        return kind == Kind::Index && (sh || sz);
+    return false;
+}
+
+// The A-share part of the built-in catalog, plus synthetic A-shares up to `count` codes.
+SymbolCatalog aShareCatalog(int count)
+{
+    QJsonArray entries;
+    QSet<QString> seen;
+    auto add = [&](const SymbolInfo& info, const QString& marketId) {
+        QJsonObject object;
+        object.insert(u"code"_s, info.code);
+        object.insert(u"name_en"_s, info.nameEn);
+        object.insert(u"name_zh"_s, info.nameZh);
+        object.insert(u"pinyin"_s, info.pinyin);
+        object.insert(u"market"_s, marketId);
+        object.insert(u"tick"_s, info.tickSize.toString());
+        object.insert(u"price"_s, info.refPrice.toString());
+        entries.append(object);
+        seen.insert(info.code);
+    };
+    for (const SymbolInfo& info : SymbolCatalog::builtIn().symbols()) {
+        if (info.market == Market::SH || info.market == Market::SZ || info.market == Market::BJ)
+            add(info, Markets::id(info.market));
+    }
+    quint64 rng = 0x51A7E5EEDULL;
+    for (int k = 0; entries.size() < count && k < 400000; ++k) {
+        const bool sh = k % 2 == 0;
+        const int number = (sh ? 600000 : 1) + k / 2;
+        SymbolInfo info;
+        info.code = QString::number(number).rightJustified(6, u'0') + (sh ? u".SH"_s : u".SZ"_s);
+        if (seen.contains(info.code))
+            continue;
+        info.nameEn = u"Simulated "_s + info.code.left(6);
+        info.nameZh = u"模拟"_s + info.code.left(6);
+        info.pinyin = u"mn"_s;
+        info.tickSize = Decimal::fromUnits(1, 2);
+        info.refPrice = Decimal::fromUnits(300 + qint64(nextRandom(rng) % 9700), 2); // 3.00 .. 99.99
+        add(info, sh ? u"sh"_s : u"sz"_s);
+    }
+    QJsonObject root;
+    root.insert(u"version"_s, 1);
+    root.insert(u"symbols"_s, entries);
+    SymbolCatalog catalog;
+    catalog.loadJson(QJsonDocument(root).toJson(QJsonDocument::Compact));
+    return catalog;
+}
+
+QByteArray httpReason(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 422:
+        return "Unprocessable Entity";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Error";
+    }
+}
+
+QByteArray missingParam(const QString& name)
+{
+    return "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"query\"," + jsonString(name) +
+           "],\"msg\":\"Field required\",\"input\":null}]}";
+}
+
+QByteArray stringArray(const QStringList& list)
+{
+    QByteArray out = "[";
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        out.append(jsonString(list.at(i)));
+    }
+    out.append(']');
+    return out;
+}
+
+QStringList splitCodes(const QString& text)
+{
+    QStringList out;
+    for (const QString& part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QString code = part.trimmed();
+        if (!code.isEmpty())
+            out.append(code);
+    }
+    return out;
+}
+
+QStringList stringsOf(const QJsonValue& value)
+{
+    QStringList out;
+    if (!value.isArray())
+        return out;
+    for (const QJsonValue& entry : value.toArray()) {
+        if (entry.isString())
+            out.append(entry.toString());
+    }
+    return out;
+}
+
+} // namespace
+
+struct QmtSimServer::Bar
+{
+    qint64 start = 0;
+    qint64 open = 0, high = 0, low = 0, close = 0, preClose = 0; // price units
+    qint64 volumeShares = 0;
+    double amount = 0;
+};
+
+struct QmtSimServer::CodeState
+{
+    int scale = 2;
+    qint64 lastClose = 0, open = 0, high = 0, low = 0, last = 0; // price units (10^-scale)
+    qint64 pvolume = 0;                                          // shares
+    double amount = 0;
+    qint64 transactions = 0;
+    qint64 timeMs = 0;
+    BookSnapshot book;
+    QHash<qint64, Bar> forming;        // period ms -> forming bar
+    QHash<qint64, QList<Bar>> history; // period ms -> closed bars since start, oldest first
+};
+
+struct QmtSimServer::Client
+{
+    enum class Kind { Realtime, WholeQuote, L2, Download, Formula, Trade };
+    struct Formula
+    {
+        QString name;
+        QString code;
+        int n = 5;
+        int count = 20;
+    };
+
+    QWebSocket* socket = nullptr;
+    QString path;
+    Kind kind = Kind::Realtime;
+    bool started = false; // first message received (always true for formula and trade)
+    bool closing = false;
+    bool awaitingPong = false;
+    bool firstSeen = false; // any message received yet (for lastFirstMessage)
+    QStringList codes;      // known codes, in request order
+    QSet<QString> codeSet;
+    qint64 periodMs = 0;
+    QSet<QString> pendingChanged; // whole_quote: changed since the last frame
+    QList<QByteArray> deferred;   // received while frozen
+    // download
+    QStringList downloadCodes;
+    QList<QPair<QString, QString>> results;
+    qsizetype downloadIndex = 0;
+    bool downloadDone = false;
+    QTimer* downloadTimer = nullptr;
+    // formula
+    QHash<int, Formula> formulas;
+};
+
+struct QmtSimServer::PendingSocket
+{
+    HttpRequest request;
+    bool http = false;
+};
+
+QmtSimServer::QmtSimServer(QObject* parent)
+    : QmtSimServer(Config(), parent)
+{}
+
+QmtSimServer::QmtSimServer(const Config& config, QObject* parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_tcpServer(new QTcpServer(this))
+    , m_wsServer(new QWebSocketServer(u"quotesim-qmt"_s, QWebSocketServer::NonSecureMode, this))
+    , m_marketTimer(new QTimer(this))
+    , m_formulaTimer(new QTimer(this))
+    , m_tradeTimer(new QTimer(this))
+    , m_pingTimer(new QTimer(this))
+{
+    m_market = new SimMarket(config.seed, 0, aShareCatalog(config.wholeMarketSymbols));
+    m_rng = 0xC0FFEEULL ^ config.seed;
+    m_config.pushIntervalMs = std::max(1, m_config.pushIntervalMs);
+    m_config.formulaIntervalMs = std::max(1, m_config.formulaIntervalMs);
+    m_marketTimer->setInterval(m_config.pushIntervalMs);
+    m_formulaTimer->setInterval(m_config.formulaIntervalMs);
+    m_tradeTimer->setInterval(std::max(1, m_config.tradeEventIntervalMs));
+    m_wsServer->setMaxPendingConnections(1000);
+
+    connect(m_tcpServer, &QTcpServer::newConnection, this, &QmtSimServer::onNewTcpConnection);
+    connect(m_wsServer, &QWebSocketServer::newConnection, this, &QmtSimServer::onNewWebSocketConnection);
+    connect(m_marketTimer, &QTimer::timeout, this, &QmtSimServer::onMarketTick);
+    connect(m_formulaTimer, &QTimer::timeout, this, &QmtSimServer::onFormulaTick);
+    connect(m_tradeTimer, &QTimer::timeout, this, &QmtSimServer::onTradeTick);
+    m_pingTimer->setInterval(std::max(1, m_config.pingIntervalMs));
+    connect(m_pingTimer, &QTimer::timeout, this, &QmtSimServer::onPingTick);
+}
+
+QmtSimServer::~QmtSimServer()
+{
+    for (QWebSocket* socket : m_clients.keys())
+        socket->disconnect(this);
+    for (QTcpSocket* socket : m_pending.keys())
+        socket->disconnect(this);
+    qDeleteAll(m_clients);
+    qDeleteAll(m_pending);
+    qDeleteAll(m_states);
+    delete m_market;
+}
+
+bool QmtSimServer::listen(const QHostAddress& address, quint16 port)
+{
+    if (m_tcpServer->isListening())
+        m_tcpServer->close();
+    if (!m_tcpServer->listen(address, port)) {
+        m_errorString = m_tcpServer->errorString();
+        return false;
+    }
+    m_errorString.clear();
+    m_port.store(m_tcpServer->serverPort());
+    m_marketTimer->start();
+    m_formulaTimer->start();
+    if (m_config.tradeEventIntervalMs > 0)
+        m_tradeTimer->start();
+    if (m_config.pingIntervalMs > 0)
+        m_pingTimer->start();
+    return true;
+}
+
+bool QmtSimServer::isListening() const
+{
+    return m_tcpServer->isListening();
+}
+
+QUrl QmtSimServer::wsUrl(const QString& path, const QString& apiKey) const
+{
+    QUrl url;
+    url.setScheme(u"ws"_s);
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(port());
+    url.setPath(path);
+    if (!apiKey.isEmpty()) {
+        QUrlQuery query;
+        query.addQueryItem(u"api_key"_s, QString::fromLatin1(QUrl::toPercentEncoding(apiKey)));
+        url.setQuery(query);
+    }
+    return url;
+}
+
+QUrl QmtSimServer::restUrl() const
+{
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(port());
+    return url;
+}
+
+int QmtSimServer::connectionCount(const QString& path) const
+{
+    QMutexLocker locker(&m_observeMutex);
+    return m_connectionCounts.value(path);
+}
+
+int QmtSimServer::connectionCount() const
+{
+    QMutexLocker locker(&m_observeMutex);
+    int total = 0;
+    for (int count : m_connectionCounts)
+        total += count;
+    return total;
+}
+
+QByteArray QmtSimServer::lastFirstMessage(const QString& path) const
+{
+    QMutexLocker locker(&m_observeMutex);
+    return m_firstMessages.value(path);
+}
+
+int QmtSimServer::rejectedHandshakes(const QString& path) const
+{
+    QMutexLocker locker(&m_observeMutex);
+    return m_rejectedCounts.value(path);
+}
+
+QList<QmtSimServer::RequestRecord> QmtSimServer::requests() const
+{
+    QMutexLocker locker(&m_observeMutex);
+    return m_requests;
+}
+
+void QmtSimServer::clearRequests()
+{
+    QMutexLocker locker(&m_observeMutex);
+    m_requests.clear();
+}
+
+void QmtSimServer::recordRequest(const RequestRecord& record)
+{
+    QMutexLocker locker(&m_observeMutex);
+    m_requests.append(record);
+}
+
+qint64 QmtSimServer::nowMs() const
+{
+    return QDateTime::currentMSecsSinceEpoch() + m_clockOffsetMs.load();
+}
+
+void QmtSimServer::setClockOffsetMs(qint64 offsetMs)
+{
+    m_clockOffsetMs.store(offsetMs);
+}
+
+void QmtSimServer::close()
+{
+    m_tcpServer->close();
+    m_marketTimer->stop();
+    m_formulaTimer->stop();
+    m_tradeTimer->stop();
+    m_pingTimer->stop();
+    dropAllConnections();
+}
+
+void QmtSimServer::dropAllConnections()
+{
+    const QList<QTcpSocket*> pending = m_pending.keys();
+    for (QTcpSocket* socket : pending)
+        socket->abort();
+    const QList<QWebSocket*> sockets = m_clients.keys();
+    for (QWebSocket* socket : sockets)
+        socket->abort();
+}
+
+void QmtSimServer::setFrozen(bool frozen)
+{
+    if (m_frozen == frozen)
+        return;
+    m_frozen = frozen;
+    if (frozen)
+        return;
+    const QList<QWebSocket*> sockets = m_clients.keys();
+    for (QWebSocket* socket : sockets) {
+        Client* client = m_clients.value(socket);
+        if (!client)
+            continue;
+        const QList<QByteArray> deferred = std::exchange(client->deferred, {});
+        for (const QByteArray& message : deferred) {
+            if (!m_clients.contains(socket))
+                break;
+            processMessage(client, message);
+        }
+    }
+    const QList<QTcpSocket*> pending = m_pending.keys();
+    for (QTcpSocket* socket : pending) {
+        QPointer<QTcpSocket> guard(socket);
+        QMetaObject::invokeMethod(
+            this,
+            [this, guard] {
+                if (guard && guard->bytesAvailable() > 0)
+                    onRawReadyRead(guard);
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+void QmtSimServer::injectFrame(const QString& path, const QByteArray& frame)
+{
+    const QString text = QString::fromUtf8(frame);
+    for (Client* client : std::as_const(m_clients)) {
+        if (client->path == path && !client->closing)
+            client->socket->sendTextMessage(text);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Raw TCP: peek the head, hand upgrades to the WebSocket server, serve everything else as HTTP.
+
+void QmtSimServer::onNewTcpConnection()
+{
+    while (QTcpSocket* socket = m_tcpServer->nextPendingConnection()) {
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+        m_pending.insert(socket, new PendingSocket);
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onRawReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] { onRawDisconnected(socket); });
+        if (socket->bytesAvailable() > 0)
+            onRawReadyRead(socket);
+    }
+}
+
+void QmtSimServer::onRawDisconnected(QTcpSocket* socket)
+{
+    delete m_pending.take(socket);
+    socket->disconnect(this);
+    socket->deleteLater();
+}
+
+void QmtSimServer::rejectHandshake(QTcpSocket* socket, const QString& path)
+{
+    {
+        QMutexLocker locker(&m_observeMutex);
+        ++m_rejectedCounts[path];
+        m_requests.append(RequestRecord{path, "GET", QByteArray(), 403, QDateTime::currentMSecsSinceEpoch()});
+    }
+    writeHttpResponse(socket, 403, QByteArray(), false, "text/plain; charset=utf-8");
+    Q_EMIT handshakeRejected(path, 403);
+}
+
+void QmtSimServer::onRawReadyRead(QTcpSocket* socket)
+{
+    if (m_frozen)
+        return;
+    PendingSocket* pending = m_pending.value(socket);
+    if (!pending)
+        return;
+
+    if (!pending->http) {
+        HttpRequest head;
+        head.feed(socket->peek(socket->bytesAvailable()));
+        if (head.status() == HttpRequest::Status::Bad) {
+            writeHttpResponse(socket, 400, "{\"detail\":\"Bad Request\"}", false);
+            return;
+        }
+        if (!head.headersComplete())
+            return;
+        if (head.isWebSocketUpgrade()) {
+            const QString path = head.path();
+            bool accept = path == kRealtime || path == kWholeQuote || path == kDownload || path == kFormula ||
+                          (path == kL2Thousand && !m_config.quirksV280);
+            if (path == kTrade && m_config.tradingEnabled) {
+                const QString key = head.query().queryItemValue(u"api_key"_s, QUrl::FullyDecoded);
+                accept = !m_config.apiKey.isEmpty() && key == m_config.apiKey;
+            }
+            if (!accept) {
+                rejectHandshake(socket, path);
+                return;
+            }
+            socket->disconnect(this);
+            delete m_pending.take(socket);
+            m_wsServer->handleConnection(socket);
+            return;
+        }
+        pending->http = true;
+    }
+
+    pending->request.feed(socket->readAll());
+    while (pending && pending->request.status() == HttpRequest::Status::Complete) {
+        const bool keepAlive = pending->request.keepAlive();
+        serveHttp(socket, pending->request);
+        pending = m_pending.value(socket);
+        if (!pending || !keepAlive)
+            return;
+        const QByteArray rest = pending->request.takeRemainder();
+        pending->request.reset();
+        pending->request.feed(rest);
+    }
+    if (pending && pending->request.status() == HttpRequest::Status::Bad)
+        writeHttpResponse(socket, 400, "{\"detail\":\"Bad Request\"}", false);
+}
+
+void QmtSimServer::writeHttpResponse(QTcpSocket* socket, int status, const QByteArray& body, bool keepAlive,
+                                     const QByteArray& contentType)
+{
+    QByteArray response;
+    response.reserve(body.size() + 200);
+    response.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ').append(httpReason(status));
+    response.append("\r\nserver: uvicorn\r\ncontent-type: ").append(contentType);
+    response.append("\r\ncontent-length: ").append(QByteArray::number(body.size()));
+    response.append(keepAlive ? "\r\nconnection: keep-alive\r\n\r\n" : "\r\nconnection: close\r\n\r\n");
+    response.append(body);
+    socket->write(response);
+    if (!keepAlive) {
+        if (PendingSocket* pending = m_pending.value(socket))
+            pending->http = true;
+        socket->disconnectFromHost();
+    }
+}
+
+void QmtSimServer::serveHttp(QTcpSocket* socket, const HttpRequest& request)
+{
+    QByteArray body;
+    const int status = routeHttp(request, &body);
+    const QString path = request.path();
+    recordRequest(RequestRecord{path, request.method(), request.target(), status, QDateTime::currentMSecsSinceEpoch()});
+    writeHttpResponse(socket, status, body, request.keepAlive());
+    Q_EMIT restRequestReceived(path, status);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Market state
+
+QmtSimServer::CodeState& QmtSimServer::codeState(const QString& code)
+{
+    if (CodeState* s = m_states.value(code))
+        return *s;
+    auto* s = new CodeState;
+    const SymbolInfo* info = m_market->info(code);
+    s->scale = info ? std::max(2, info->tickSize.scale()) : 2;
+    s->lastClose = toUnits(m_market->prevClose(code), s->scale);
+    s->open = toUnits(m_market->openPrice(code), s->scale);
+    s->last = toUnits(m_market->lastPrice(code), s->scale);
+    s->high = std::max(s->open, s->last);
+    s->low = std::min(s->open, s->last);
+    const qint64 now = nowMs();
+    // A plausible morning so far: some lots traded at around the open.
+    quint64 seed = qHash(code) ^ m_config.seed;
+    s->pvolume = qint64(1000 + nextRandom(seed) % 200000) * 100;
+    s->amount = double(s->pvolume) * double(s->open + s->last) / 2.0 / pow10(s->scale);
+    s->transactions = s->pvolume / 1500;
+    s->timeMs = now;
+    s->book = m_market->book(code, now, kBookLevels);
+    for (qint64 period : kBarPeriods) {
+        Bar bar;
+        bar.start = barStart(now, period);
+        bar.open = period == kDayMs ? s->open : s->last;
+        bar.high = period == kDayMs ? s->high : s->last;
+        bar.low = period == kDayMs ? s->low : s->last;
+        bar.close = s->last;
+        bar.preClose = period == kDayMs ? s->lastClose : s->last;
+        bar.volumeShares = period == kDayMs ? s->pvolume : 0;
+        bar.amount = period == kDayMs ? s->amount : 0;
+        s->forming.insert(period, bar);
+    }
+    m_states.insert(code, s);
+    return *s;
+}
+
+void QmtSimServer::applyTrade(CodeState& s, const QString& code, qint64 nowMs)
+{
+    const TradeTick trade = m_market->nextTrade(code, nowMs);
+    if (trade.code.isEmpty())
+        return;
+    const qint64 price = toUnits(trade.price, s.scale);
+    const qint64 shares = trade.volume.isNull() ? 0 : qint64(std::llround(trade.volume.toDouble()));
+    const double turnover =
+        trade.turnover.isNull() ? double(shares) * double(price) / pow10(s.scale) : trade.turnover.toDouble();
+    s.last = price;
+    s.high = std::max(s.high, price);
+    s.low = std::min(s.low, price);
+    s.pvolume += shares;
+    s.amount += turnover;
+    ++s.transactions;
+    s.timeMs = nowMs;
+    s.book = m_market->book(code, nowMs, kBookLevels);
+    for (qint64 period : kBarPeriods) {
+        Bar& bar = s.forming[period];
+        const qint64 start = barStart(nowMs, period);
+        if (bar.start != start) {
+            QList<Bar>& history = s.history[period];
+            history.append(bar);
+            if (history.size() > kMaxHistoryBars)
+                history.removeFirst();
+            const qint64 preClose = bar.close;
+            bar = Bar();
+            bar.start = start;
+            bar.open = bar.high = bar.low = bar.close = price;
+            bar.preClose = preClose;
+        }
+        bar.high = std::max(bar.high, price);
+        bar.low = std::min(bar.low, price);
+        bar.close = price;
+        bar.volumeShares += shares;
+        bar.amount += turnover;
+    }
+}
+
+QByteArray QmtSimServer::tickRecord(const QString& code, bool withTimetag)
+{
+    const CodeState& s = codeState(code);
+    QByteArray out;
+    out.reserve(520);
+    out.append("{\"time\":").append(QByteArray::number(s.timeMs));
+    if (withTimetag)
+        out.append(",\"timetag\":").append(jsonString(shanghaiTime(s.timeMs, u"yyyyMMdd HH:mm:ss"_s)));
+    out.append(",\"lastPrice\":").append(priceJson(s.last, s.scale));
+    out.append(",\"open\":").append(priceJson(s.open, s.scale));
+    out.append(",\"high\":").append(priceJson(s.high, s.scale));
+    out.append(",\"low\":").append(priceJson(s.low, s.scale));
+    out.append(",\"lastClose\":").append(priceJson(s.lastClose, s.scale));
+    out.append(",\"amount\":").append(pyFloat(std::round(s.amount)));
+    out.append(",\"volume\":").append(QByteArray::number(s.pvolume / 100));
+    out.append(",\"pvolume\":").append(QByteArray::number(s.pvolume));
+    out.append(",\"stockStatus\":13,\"openInt\":13");
+    out.append(",\"transactionNum\":").append(QByteArray::number(s.transactions));
+    out.append(",\"lastSettlementPrice\":0.0,\"settlementPrice\":0.0,\"pe\":0.0");
+    auto prices = [&](const QList<BookLevel>& levels) -> QByteArray {
+        QByteArray a = "[";
+        for (int i = 0; i < kBookLevels; ++i) {
+            if (i > 0)
+                a.append(',');
+            a.append(i < levels.size() ? priceJson(toUnits(levels.at(i).price, s.scale), s.scale) : QByteArray("0.0"));
+        }
+        a.append(']');
+        return a;
+    };
+    auto volumes = [&](const QList<BookLevel>& levels) -> QByteArray {
+        QByteArray a = "[";
+        for (int i = 0; i < kBookLevels; ++i) {
+            if (i > 0)
+                a.append(',');
+            const qint64 shares = i < levels.size() && !levels.at(i).volume.isNull()
+                                      ? qint64(std::llround(levels.at(i).volume.toDouble()))
+                                      : 0;
+            a.append(QByteArray::number(shares / 100));
+        }
+        a.append(']');
+        return a;
+    };
+    out.append(",\"askPrice\":").append(prices(s.book.asks));
+    out.append(",\"bidPrice\":").append(prices(s.book.bids));
+    out.append(",\"askVol\":").append(volumes(s.book.asks));
+    out.append(",\"bidVol\":").append(volumes(s.book.bids));
+    out.append('}');
+    return out;
+}
+
+QByteArray QmtSimServer::barRecord(const CodeState& s, const Bar& bar, bool withIndex, qint64 period) const
+{
+    QByteArray out;
+    out.reserve(260);
+    out.append('{');
+    if (withIndex) {
+        const QString format = period == kDayMs ? u"yyyyMMdd"_s : u"yyyyMMddHHmmss"_s;
+        out.append("\"index\":").append(jsonString(shanghaiTime(bar.start, format))).append(',');
+    }
+    out.append("\"time\":").append(QByteArray::number(bar.start));
+    out.append(",\"open\":").append(priceJson(bar.open, s.scale));
+    out.append(",\"high\":").append(priceJson(bar.high, s.scale));
+    out.append(",\"low\":").append(priceJson(bar.low, s.scale));
+    out.append(",\"close\":").append(priceJson(bar.close, s.scale));
+    out.append(",\"volume\":").append(QByteArray::number(bar.volumeShares / 100));
+    out.append(",\"amount\":").append(pyFloat(std::round(bar.amount)));
+    out.append(",\"settelementPrice\":0.0,\"openInterest\":0");
+    out.append(",\"preClose\":").append(priceJson(bar.preClose, s.scale));
+    out.append(",\"suspendFlag\":0}");
+    return out;
+}
+
+void QmtSimServer::rebuildActiveCodes()
+{
+    QSet<QString> seen;
+    m_activeCodes.clear();
+    for (const Client* client : std::as_const(m_clients)) {
+        if (client->kind != Client::Kind::Realtime && client->kind != Client::Kind::WholeQuote &&
+            client->kind != Client::Kind::L2)
+            continue;
+        if (client->periodMs < 0)
+            continue;
+        for (const QString& code : client->codes) {
+            if (!seen.contains(code)) {
+                seen.insert(code);
+                m_activeCodes.append(code);
+            }
+        }
+    }
+    m_activeDirty = false;
+}
+
+void QmtSimServer::onMarketTick()
+{
+    if (m_frozen)
+        return;
+    if (m_activeDirty)
+        rebuildActiveCodes();
+    if (m_activeCodes.isEmpty())
+        return;
+    const qint64 now = nowMs();
+    QSet<QString> changed;
+    for (const QString& code : std::as_const(m_activeCodes)) {
+        if (randomUnit(m_rng) >= m_config.updateChance)
+            continue;
+        applyTrade(codeState(code), code, now);
+        changed.insert(code);
+    }
+    if (changed.isEmpty())
+        return;
+
+    const QList<Client*> clients = m_clients.values();
+    for (Client* client : clients) {
+        if (!client->started || client->closing || client->periodMs < 0)
+            continue;
+        const bool backlogged = client->socket->bytesToWrite() > kMaxClientBacklog;
+        switch (client->kind) {
+        case Client::Kind::Realtime:
+            if (backlogged)
+                break;
+            for (const QString& code : std::as_const(client->codes)) {
+                if (!changed.contains(code))
+                    continue;
+                const CodeState& s = codeState(code);
+                const QByteArray record = client->periodMs == 0
+                                              ? tickRecord(code, false)
+                                              : barRecord(s, s.forming.value(client->periodMs), false, 0);
+                send(client, '{' + jsonString(code) + ":[" + record + "]}");
+            }
+            break;
+        case Client::Kind::L2:
+            if (backlogged)
+                break;
+            for (const QString& code : std::as_const(client->codes)) {
+                if (!changed.contains(code))
+                    continue;
+                const CodeState& s = codeState(code);
+                const BookSnapshot book = m_market->book(code, now, kBookLevels);
+                const qint64 tick = toUnits(m_market->info(code)->tickSize, s.scale);
+                QByteArray bidPrice = "[", bidVolume = "[", offPrice = "[", offVolume = "[";
+                for (int i = 0; i < kL2Levels; ++i) {
+                    const char* sep = i > 0 ? "," : "";
+                    auto level = [&](const QList<BookLevel>& side, qint64 direction, QByteArray& prices,
+                                     QByteArray& volumes) {
+                        qint64 price = 0;
+                        qint64 lots = 0;
+                        if (!side.isEmpty()) {
+                            const BookLevel& edge = side.at(std::min<qsizetype>(i, side.size() - 1));
+                            price =
+                                toUnits(edge.price, s.scale) + direction * tick * std::max(0, i - int(side.size()) + 1);
+                            lots = i < side.size() ? qint64(std::llround(edge.volume.toDouble())) / 100
+                                                   : qint64(1 + nextRandom(m_rng) % 500);
+                        }
+                        prices.append(sep).append(price > 0 ? priceJson(price, s.scale) : QByteArray("0.0"));
+                        volumes.append(sep).append(QByteArray::number(price > 0 ? lots : 0));
+                    };
+                    level(book.bids, -1, bidPrice, bidVolume);
+                    level(book.asks, 1, offPrice, offVolume);
+                }
+                QByteArray record = "{\"timeTag\":" + QByteArray::number(now);
+                record.append(",\"price\":").append(priceJson(s.last, s.scale));
+                record.append(",\"bidPrice\":").append(bidPrice).append("],\"bidVolume\":").append(bidVolume);
+                record.append("],\"offPrice\":").append(offPrice).append("],\"offVolume\":").append(offVolume);
+                record.append("]}");
+                send(client, '{' + jsonString(code) + ":[" + record + "]}");
+            }
+            break;
+        case Client::Kind::WholeQuote: {
+            for (const QString& code : std::as_const(changed)) {
+                if (client->codeSet.contains(code))
+                    client->pendingChanged.insert(code);
+            }
+            if (backlogged || client->pendingChanged.isEmpty())
+                break;
+            QByteArray frame = "{";
+            bool first = true;
+            for (const QString& code : std::as_const(client->codes)) {
+                if (!client->pendingChanged.contains(code))
+                    continue;
+                if (!first)
+                    frame.append(',');
+                first = false;
+                frame.append(jsonString(code)).append(':').append(tickRecord(code, false));
+            }
+            frame.append('}');
+            client->pendingChanged.clear();
+            send(client, frame);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// WebSocket endpoints
+
+void QmtSimServer::onNewWebSocketConnection()
+{
+    while (QWebSocket* socket = m_wsServer->nextPendingConnection()) {
+        auto* client = new Client;
+        client->socket = socket;
+        client->path = socket->requestUrl().path();
+        if (client->path == kWholeQuote)
+            client->kind = Client::Kind::WholeQuote;
+        else if (client->path == kL2Thousand)
+            client->kind = Client::Kind::L2;
+        else if (client->path == kDownload)
+            client->kind = Client::Kind::Download;
+        else if (client->path == kFormula)
+            client->kind = Client::Kind::Formula;
+        else if (client->path == kTrade)
+            client->kind = Client::Kind::Trade;
+        client->started = client->kind == Client::Kind::Formula || client->kind == Client::Kind::Trade;
+        m_clients.insert(socket, client);
+        {
+            QMutexLocker locker(&m_observeMutex);
+            ++m_connectionCounts[client->path];
+        }
+        connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString& message) {
+            if (Client* c = m_clients.value(socket))
+                onTextMessage(c, message);
+        });
+        connect(socket, &QWebSocket::disconnected, this, [this, socket] { onClientDisconnected(socket); });
+        connect(socket, &QWebSocket::pong, this, [this, socket] {
+            if (Client* c = m_clients.value(socket))
+                c->awaitingPong = false;
+        });
+        Q_EMIT clientConnected(client->path);
+    }
+}
+
+void QmtSimServer::onClientDisconnected(QWebSocket* socket)
+{
+    Client* client = m_clients.take(socket);
+    socket->disconnect(this);
+    socket->deleteLater();
+    if (!client)
+        return;
+    if (client->kind == Client::Kind::Download && client->started && !client->downloadDone)
+        ++m_cancelledDownloads;
+    if (client->downloadTimer) {
+        client->downloadTimer->stop();
+        client->downloadTimer->deleteLater(); // we may be inside its timeout (downloadStep -> close)
+    }
+    {
+        QMutexLocker locker(&m_observeMutex);
+        --m_connectionCounts[client->path];
+    }
+    m_activeDirty = true;
+    const QString path = client->path;
+    delete client;
+    Q_EMIT clientDisconnected(path);
+}
+
+void QmtSimServer::send(Client* client, const QByteArray& frame)
+{
+    if (!client->closing && !m_frozen)
+        client->socket->sendTextMessage(QString::fromUtf8(frame));
+}
+
+void QmtSimServer::onTextMessage(Client* client, const QString& message)
+{
+    const QByteArray raw = message.toUtf8();
+    recordRequest(RequestRecord{client->path, "WS", raw, 0, QDateTime::currentMSecsSinceEpoch()});
+    if (m_frozen) {
+        client->deferred.append(raw);
+        return;
+    }
+    processMessage(client, raw);
+}
+
+void QmtSimServer::processMessage(Client* client, const QByteArray& raw)
+{
+    QWebSocket* socket = client->socket;
+    if (!client->firstSeen) {
+        client->firstSeen = true;
+        {
+            QMutexLocker locker(&m_observeMutex);
+            m_firstMessages.insert(client->path, raw);
+        }
+        Q_EMIT firstMessageReceived(client->path, raw);
+        if (m_clients.value(socket) != client)
+            return; // a slot closed it
+    }
+    if (client->kind == Client::Kind::Formula) {
+        handleFormulaMessage(client, raw);
+        return;
+    }
+    if (client->started || client->kind == Client::Kind::Trade)
+        return; // read and discarded
+    handleFirstMessage(client, raw);
+}
+
+void QmtSimServer::handleFirstMessage(Client* client, const QByteArray& message)
+{
+    client->started = true;
+
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(message, &error);
+    if (error.error != QJsonParseError::NoError) {
+        // json.loads raised inside the handler: the connection dies without a close frame.
+        client->closing = true;
+        client->socket->abort();
+        return;
+    }
+    const QJsonObject request = document.object();
+    if (client->kind == Client::Kind::Download) {
+        startDownload(client, request);
+        return;
+    }
+
+    const QStringList asked =
+        stringsOf(request.value(client->kind == Client::Kind::WholeQuote ? u"codes"_s : u"stocks"_s));
+    if (client->kind == Client::Kind::Realtime)
+        client->periodMs = periodMs(request.value(u"period"_s).toString(u"tick"_s));
+    if (client->kind == Client::Kind::WholeQuote) {
+        QSet<QString> markets;
+        QSet<QString> explicitCodes;
+        for (const QString& code : asked) {
+            if (code == u"SH"_s || code == u"SZ"_s || code == u"BJ"_s)
+                markets.insert(code);
+            else
+                explicitCodes.insert(code);
+        }
+        for (const SymbolInfo& info : m_market->symbols()) {
+            const QString market = info.code.mid(info.code.lastIndexOf(u'.') + 1);
+            if (markets.contains(market) || explicitCodes.contains(info.code))
+                client->codes.append(info.code);
+        }
+    } else {
+        for (const QString& code : asked) {
+            if (m_market->contains(code) && !client->codeSet.contains(code)) {
+                client->codes.append(code);
+                client->codeSet.insert(code);
+            }
+        }
+    }
+    client->codeSet = QSet<QString>(client->codes.cbegin(), client->codes.cend());
+    m_activeDirty = true;
+
+    if (client->kind == Client::Kind::WholeQuote && !client->codes.isEmpty()) {
+        QByteArray frame;
+        frame.reserve(client->codes.size() * 560);
+        frame.append('{');
+        for (qsizetype i = 0; i < client->codes.size(); ++i) {
+            if (i > 0)
+                frame.append(',');
+            const QString& code = client->codes.at(i);
+            frame.append(jsonString(code)).append(':').append(tickRecord(code, false));
+        }
+        frame.append('}');
+        send(client, frame);
+    }
+}
+
+void QmtSimServer::onPingTick()
+{
+    if (m_frozen)
+        return;
+    const QList<Client*> clients = m_clients.values();
+    for (Client* client : clients) {
+        if (client->closing)
+            continue;
+        if (client->awaitingPong) {
+            client->closing = true;
+            client->socket->abort();
+            continue;
+        }
+        client->awaitingPong = true;
+        client->socket->ping();
+    }
+}
+
+// ----- download_progress
+
+QString QmtSimServer::downloadStatus(const QString& code) const
+{
+    if (m_market->contains(code))
+        return u"ok"_s;
+    static const QRegularExpression shape(u"^\\d{6}\\.(SH|SZ|BJ)$"_s);
+    if (shape.match(code).hasMatch())
+        return u"timeout"_s;
+    return u"error: invalid stock code: "_s + code;
+}
+
+void QmtSimServer::startDownload(Client* client, const QJsonObject& request)
+{
+    client->downloadCodes = stringsOf(request.value(u"stocks"_s));
+    client->downloadTimer = new QTimer(this);
+    client->downloadTimer->setSingleShot(true);
+    QWebSocket* socket = client->socket;
+    connect(client->downloadTimer, &QTimer::timeout, this, [this, socket] {
+        if (Client* c = m_clients.value(socket))
+            downloadStep(c);
+    });
+    if (client->downloadCodes.isEmpty()) {
+        downloadStep(client);
+        return;
+    }
+    const bool timeout = downloadStatus(client->downloadCodes.constFirst()) == u"timeout"_s;
+    client->downloadTimer->start(timeout ? m_config.downloadTimeoutMs : m_config.downloadDelayMs);
+}
+
+void QmtSimServer::downloadStep(Client* client)
+{
+    if (client->closing)
+        return;
+    if (m_frozen) {
+        client->downloadTimer->start(m_config.pushIntervalMs);
+        return;
+    }
+    const qsizetype total = client->downloadCodes.size();
+    if (client->downloadIndex < total) {
+        const QString code = client->downloadCodes.at(client->downloadIndex++);
+        const QString status = downloadStatus(code);
+        client->results.append({code, status});
+        send(client, "{\"finished\":" + QByteArray::number(client->downloadIndex) +
+                         ",\"total\":" + QByteArray::number(total) + ",\"stock\":" + jsonString(code) +
+                         ",\"status\":" + jsonString(status) + '}');
+    }
+    if (client->downloadIndex < total) {
+        const bool timeout = downloadStatus(client->downloadCodes.at(client->downloadIndex)) == u"timeout"_s;
+        client->downloadTimer->start(timeout ? m_config.downloadTimeoutMs : m_config.downloadDelayMs);
+        return;
+    }
+    QByteArray done = "{\"status\":\"done\",\"results\":{";
+    for (qsizetype i = 0; i < client->results.size(); ++i) {
+        if (i > 0)
+            done.append(',');
+        done.append(jsonString(client->results.at(i).first))
+            .append(':')
+            .append(jsonString(client->results.at(i).second));
+    }
+    done.append("}}");
+    send(client, done);
+    client->downloadDone = true;
+    client->closing = true;
+    client->socket->close(QWebSocketProtocol::CloseCodeNormal);
+}
+
+// ----- formula
+
+void QmtSimServer::handleFormulaMessage(Client* client, const QByteArray& message)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(message, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        send(client, "{\"error\":\"invalid JSON\"}");
+        return;
+    }
+    const QJsonObject request = document.object();
+    const QString action = request.value(u"action"_s).toString();
+    if (action == u"subscribe"_s) {
+        Client::Formula formula;
+        formula.name = request.value(u"formula_name"_s).toString();
+        formula.code = request.value(u"stock_code"_s).toString();
+        if (formula.name.isEmpty() || formula.code.isEmpty()) {
+            send(client, "{\"error\":\"missing formula_name or stock_code\"}");
+            return;
+        }
+        const int count = request.value(u"count"_s).toInt(-1);
+        formula.count = count <= 0 ? 20 : std::min(count, 500);
+        formula.n = std::clamp(request.value(u"params"_s).toObject().value(u"N"_s).toInt(5), 1, 250);
+        const int seqId = m_nextSeqId++;
+        client->formulas.insert(seqId, formula);
+        send(client, "{\"action\":\"subscribed\",\"seq_id\":" + QByteArray::number(seqId) + '}');
+        return;
+    }
+    if (action == u"unsubscribe"_s) {
+        const int seqId = request.value(u"seq_id"_s).toInt(-1);
+        if (!client->formulas.remove(seqId)) {
+            send(client, "{\"error\":\"unknown seq_id\"}");
+            return;
+        }
+        send(client, "{\"action\":\"unsubscribed\",\"seq_id\":" + QByteArray::number(seqId) + '}');
+        return;
+    }
+    const QString shown = request.value(u"action"_s).isString() ? action : u"None"_s;
+    send(client, "{\"error\":" + jsonString(QString(u"unknown action: "_s + shown)) + '}');
+}
+
+QByteArray QmtSimServer::formulaData(const QString& code, int n, int count)
+{
+    const QList<AllTick::KlineBar> bars = m_market->dailyBars(code, count, nowMs());
+    QByteArray times = "[";
+    QByteArray ma = "[";
+    QByteArray ratio = "[";
+    double sum = 0;
+    for (qsizetype i = 0; i < bars.size(); ++i) {
+        const char* sep = i > 0 ? "," : "";
+        const double close = bars.at(i).close.toDouble();
+        sum += close;
+        if (i >= n)
+            sum -= bars.at(i - n).close.toDouble();
+        times.append(sep).append(QByteArray::number(bars.at(i).timestampSec * 1000));
+        ma.append(sep).append(pyFloat(i + 1 >= n ? sum / n : std::numeric_limits<double>::quiet_NaN(), true));
+        const double previous = i > 0 ? bars.at(i - 1).close.toDouble() : 0.0;
+        ratio.append(sep).append(
+            pyFloat(previous == 0 ? std::numeric_limits<double>::infinity() : close / previous, true));
+    }
+    return "{\"timelist\":" + times + "],\"outputs\":{\"MA" + QByteArray::number(n) + "\":" + ma +
+           "],\"RATIO\":" + ratio + "]}}";
+}
+
+void QmtSimServer::onFormulaTick()
+{
+    if (m_frozen || m_config.quirksV280)
+        return;
+    const QList<Client*> clients = m_clients.values();
+    for (Client* client : clients) {
+        if (client->kind != Client::Kind::Formula || client->closing)
+            continue;
+        for (auto it = client->formulas.cbegin(); it != client->formulas.cend(); ++it) {
+            const Client::Formula& formula = it.value();
+            if (!m_market->contains(formula.code))
+                continue;
+            send(client, "{\"type\":\"formula_update\",\"formula_name\":" + jsonString(formula.name) +
+                             ",\"stock_code\":" + jsonString(formula.code) +
+                             ",\"data\":" + formulaData(formula.code, formula.n, formula.count) + '}');
+        }
+    }
+}
+
+// ----- trade
+
+void QmtSimServer::sendTradeEvent(const QByteArray& type, const QByteArray& dataJson)
+{
+    if (m_config.quirksV280)
+        return;
+    const QByteArray frame = "{\"type\":\"" + type + "\",\"data\":" + dataJson + '}';
+    const QList<Client*> clients = m_clients.values();
+    for (Client* client : clients) {
+        if (client->kind == Client::Kind::Trade)
+            send(client, frame);
+    }
+}
+
+void QmtSimServer::onTradeTick()
+{
+    const QStringList all = m_market->codes();
+    if (all.isEmpty())
+        return;
+    simulateOrder(all.at(qsizetype(nextRandom(m_rng) % quint64(all.size()))), nextRandom(m_rng) % 2 ? 23 : 24,
+                  int(1 + nextRandom(m_rng) % 10) * 100);
+}
+
+void QmtSimServer::simulateOrder(const QString& code, int orderType, int volume)
+{
+    if (!m_market->contains(code))
+        return;
+    const CodeState& s = codeState(code);
+    const QByteArray price = priceJson(s.last, s.scale);
+    const int orderId = m_nextOrderId++;
+    const qint64 nowSec = nowMs() / 1000;
+    const QByteArray common = "\"account_id\":\"" + kAccountId + "\",\"stock_code\":" + jsonString(code) +
+                              ",\"order_id\":" + QByteArray::number(orderId) + ",\"order_sysid\":\"" +
+                              QByteArray::number(orderId + 500000) + '"';
+    auto order = [&](int status, int traded) -> QByteArray {
+        return '{' + common + ",\"order_time\":" + QByteArray::number(nowSec) +
+               ",\"order_type\":" + QByteArray::number(orderType) + ",\"order_volume\":" + QByteArray::number(volume) +
+               ",\"price_type\":11,\"price\":" + price + ",\"traded_volume\":" + QByteArray::number(traded) +
+               ",\"traded_price\":" + (traded > 0 ? price : QByteArray("0.0")) +
+               ",\"order_status\":" + QByteArray::number(status) +
+               ",\"status_msg\":\"\",\"strategy_name\":\"quotesim\",\"order_remark\":\"\"}";
+    };
+    sendTradeEvent("order", order(50, 0));
+    sendTradeEvent("trade", '{' + common + ",\"traded_id\":\"" + QByteArray::number(orderId + 900000) +
+                                "\",\"traded_time\":" + QByteArray::number(nowSec) +
+                                ",\"traded_volume\":" + QByteArray::number(volume) + ",\"traded_price\":" + price +
+                                ",\"order_type\":" + QByteArray::number(orderType) +
+                                ",\"strategy_name\":\"quotesim\",\"order_remark\":\"\"}");
+    sendTradeEvent("order", order(56, volume));
+    const double value = double(volume) * double(s.last) / pow10(s.scale);
+    const double cash = 1000000.0 - (orderType == 23 ? value : -value);
+    sendTradeEvent("asset", "{\"account_id\":\"" + kAccountId + "\",\"cash\":" + pyFloat(cash) +
+                                ",\"frozen_cash\":0.0,\"market_value\":" + pyFloat(value) +
+                                ",\"total_asset\":" + pyFloat(cash + value) + '}');
+    sendTradeEvent("position", "{\"account_id\":\"" + kAccountId + "\",\"stock_code\":" + jsonString(code) +
+                                   ",\"volume\":" + QByteArray::number(volume) + ",\"can_use_volume\":0" +
+                                   ",\"frozen_volume\":0,\"open_price\":" + price +
+                                   ",\"market_value\":" + pyFloat(value) + '}');
+}
+
+void QmtSimServer::simulateOrderError(int orderId, const QString& message)
+{
+    sendTradeEvent("order_error", "{\"account_id\":\"" + kAccountId + "\",\"order_id\":" + QByteArray::number(orderId) +
+                                      ",\"error_id\":-61,\"error_msg\":" + jsonString(message) + '}');
+}
+
+void QmtSimServer::simulateCancelError(int orderId, const QString& message)
+{
+    sendTradeEvent("cancel_error", "{\"account_id\":\"" + kAccountId +
+                                       "\",\"order_id\":" + QByteArray::number(orderId) +
+                                       ",\"error_id\":-62,\"error_msg\":" + jsonString(message) + '}');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// REST
+
+QList<QmtSimServer::Bar> QmtSimServer::barsOf(const QString& code, qint64 period, int count)
+{
+    CodeState& s = codeState(code);
+    QList<Bar> out;
+    if (period == kDayMs) {
+        const QList<AllTick::KlineBar> bars =
+            m_market->dailyBars(code, count <= 0 ? 250 : std::min(count, 500), nowMs());
+        qint64 preClose = 0;
+        for (qsizetype i = 0; i < bars.size(); ++i) {
+            const AllTick::KlineBar& k = bars.at(i);
+            Bar bar;
+            bar.start = barStart(k.timestampSec * 1000, kDayMs);
+            bar.open = toUnits(k.open, s.scale);
+            bar.high = toUnits(k.high, s.scale);
+            bar.low = toUnits(k.low, s.scale);
+            bar.close = toUnits(k.close, s.scale);
+            bar.volumeShares = qint64(std::llround(k.volume.toDouble()));
+            bar.amount = k.turnover.toDouble();
+            bar.preClose = i == 0 ? bar.open : preClose;
+            if (i == bars.size() - 1 && s.forming.value(kDayMs).start == bar.start) {
+                const qint64 previous = bar.preClose;
+                bar = s.forming.value(kDayMs); // today's bar agrees with the streams
+                if (i > 0)
+                    bar.preClose = previous;
+            }
+            preClose = bar.close;
+            out.append(bar);
+        }
+        return out;
+    }
+    out = s.history.value(period);
+    out.append(s.forming.value(period));
+    if (count > 0 && out.size() > count)
+        out = out.mid(out.size() - count);
+    return out;
+}
+
+QByteArray QmtSimServer::detailJson(const QString& code)
+{
+    const SymbolInfo* info = m_market->info(code);
+    if (!info)
+        return "null";
+    const CodeState& s = codeState(code);
+    const int dot = int(code.lastIndexOf(u'.'));
+    const QString id = code.left(dot);
+    const QString exchange = code.mid(dot + 1);
+    const Kind kind = kindOf(code);
+    const bool isIndex = kind == Kind::Index;
+    const qint64 up = toUnits(m_market->limitUp(code), s.scale);
+    const qint64 down = toUnits(m_market->limitDown(code), s.scale);
+    quint64 seed = qHash(code);
+    const double totalVolume = double(100000000 + nextRandom(seed) % 9900000000ULL);
+    QByteArray out;
+    out.append("{\"ExchangeID\":").append(jsonString(exchange));
+    out.append(",\"InstrumentID\":").append(jsonString(id));
+    out.append(",\"InstrumentName\":").append(jsonString(info->nameZh.isEmpty() ? info->nameEn : info->nameZh));
+    out.append(",\"ProductID\":\"\",\"ProductName\":\"\",\"ProductType\":").append(isIndex ? "1" : "0");
+    out.append(",\"ExchangeCode\":").append(jsonString(id));
+    out.append(",\"UniCode\":").append(jsonString(id));
+    out.append(",\"CreateDate\":\"0\",\"OpenDate\":\"20100104\",\"ExpireDate\":99999999");
+    out.append(",\"PreClose\":").append(priceJson(s.lastClose, s.scale));
+    out.append(",\"SettlementPrice\":").append(priceJson(s.lastClose, s.scale));
+    out.append(",\"UpStopPrice\":").append(isIndex ? QByteArray("0.0") : priceJson(up, s.scale));
+    out.append(",\"DownStopPrice\":").append(isIndex ? QByteArray("0.0") : priceJson(down, s.scale));
+    out.append(",\"FloatVolume\":").append(pyFloat(isIndex ? 0.0 : std::floor(totalVolume * 0.8)));
+    out.append(",\"TotalVolume\":").append(pyFloat(isIndex ? 0.0 : totalVolume));
+    out.append(",\"LongMarginRatio\":0.0,\"ShortMarginRatio\":0.0");
+    out.append(",\"PriceTick\":").append(pyFloat(info->tickSize.toDouble()));
+    out.append(",\"VolumeMultiple\":1,\"MainContract\":0,\"LastVolume\":0,\"InstrumentStatus\":0");
+    out.append(",\"IsTrading\":true,\"IsRecent\":false}");
+    return out;
+}
+
+int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
+{
+    const QString path = request.path();
+    const QUrlQuery query = request.query();
+    auto param = [&](const QString& name) { return query.queryItemValue(name, QUrl::FullyDecoded); };
+    auto hasParam = [&](const QString& name) { return query.hasQueryItem(name); };
+    auto missing = [&](const QString& name) {
+        *body = missingParam(name);
+        return 422;
+    };
+    const bool get = request.method() == "GET";
+
+    // Trading routers: mounted only with tradingEnabled, every route behind X-API-Key.
+    const bool tradingPath = path.startsWith(u"/api/trading/"_s) || path.startsWith(u"/api/credit/"_s) ||
+                             path.startsWith(u"/api/fund/"_s) || path.startsWith(u"/api/smt/"_s) ||
+                             path.startsWith(u"/api/bank/"_s);
+    if (tradingPath) {
+        const bool known = path == u"/api/trading/asset"_s || path == u"/api/trading/positions"_s;
+        if (!m_config.tradingEnabled || !known) {
+            *body = "{\"detail\":\"Not Found\"}";
+            return 404;
+        }
+        if (!get) {
+            *body = "{\"detail\":\"Method Not Allowed\"}";
+            return 405;
+        }
+        if (m_config.apiKey.isEmpty()) {
+            *body = "{\"detail\":\"API key not configured on server\"}";
+            return 503;
+        }
+        if (QString::fromUtf8(request.header("x-api-key")) != m_config.apiKey) {
+            *body = "{\"detail\":\"Invalid or missing API key\"}";
+            return 401;
+        }
+        if (path == u"/api/trading/asset"_s) {
+            *body = "{\"data\":{\"account_id\":\"" + kAccountId +
+                    "\",\"cash\":1000000.0,\"frozen_cash\":0.0,\"market_value\":0.0,\"total_asset\":1000000.0}}";
+        } else {
+            *body = "{\"data\":[]}";
+        }
+        return 200;
+    }
+
+    const bool post = path == u"/api/download/history_data2"_s;
+    static const QStringList getPaths = {u"/api/meta/health"_s,
+                                         u"/api/meta/version"_s,
+                                         u"/api/meta/connection_status"_s,
+                                         u"/api/meta/stock_list"_s,
+                                         u"/api/sector/list"_s,
+                                         u"/api/sector/stocks"_s,
+                                         u"/api/instrument/detail_list"_s,
+                                         u"/api/instrument_detail"_s,
+                                         u"/api/instrument/type"_s,
+                                         u"/api/utility/batch_stock_name"_s,
+                                         u"/api/utility/search"_s,
+                                         u"/api/market/full_tick"_s,
+                                         u"/api/full_tick"_s,
+                                         u"/api/market/indices"_s,
+                                         u"/api/market/market_data_ex"_s,
+                                         u"/api/market/local_data"_s,
+                                         u"/api/market/full_kline"_s,
+                                         u"/api/history"_s,
+                                         u"/api/calendar/prev_trading_date"_s,
+                                         u"/api/calendar/trading_dates"_s};
+    if (!post && !getPaths.contains(path)) {
+        *body = "{\"detail\":\"Not Found\"}";
+        return 404;
+    }
+    if ((post && request.method() != "POST") || (!post && !get)) {
+        *body = "{\"detail\":\"Method Not Allowed\"}";
+        return 405;
+    }
+
+    if (path == u"/api/meta/health"_s) {
+        *body = "{\"status\":\"ok\"}";
+    } else if (path == u"/api/meta/version"_s) {
+        *body = "{\"version\":\"2.8.0\"}";
+    } else if (path == u"/api/meta/connection_status"_s) {
+        *body = "{\"connected\":true}";
+    } else if (path == u"/api/meta/stock_list"_s || path == u"/api/sector/stocks"_s) {
+        const bool sector = path == u"/api/sector/stocks"_s;
+        const QString name = sector ? u"sector"_s : u"category"_s;
+        if (!hasParam(name))
+            return missing(name);
+        const QString category = param(name);
+        QStringList list;
+        for (const SymbolInfo& info : m_market->symbols()) {
+            if (inCategory(info.code, category))
+                list.append(info.code);
+        }
+        *body = "{\"" + name.toLatin1() + "\":" + jsonString(category) +
+                ",\"count\":" + QByteArray::number(list.size()) + ",\"stocks\":" + stringArray(list) + '}';
+    } else if (path == u"/api/sector/list"_s) {
+        *body = "{\"sectors\":" + stringArray(kCategories) + '}';
+    } else if (path == u"/api/instrument/detail_list"_s || path == u"/api/utility/batch_stock_name"_s ||
+               path == u"/api/market/full_tick"_s || path == u"/api/full_tick"_s) {
+        if (!hasParam(u"stocks"_s))
+            return missing(u"stocks"_s);
+        const QStringList codes = splitCodes(param(u"stocks"_s));
+        QByteArray data = "{";
+        bool first = true;
+        for (const QString& code : codes) {
+            QByteArray value;
+            if (path == u"/api/instrument/detail_list"_s) {
+                value = detailJson(code);
+            } else if (path == u"/api/utility/batch_stock_name"_s) {
+                const SymbolInfo* info = m_market->info(code);
+                value = jsonString(!info ? QString() : info->nameZh.isEmpty() ? info->nameEn : info->nameZh);
+            } else {
+                if (!m_market->contains(code))
+                    continue;
+                value = tickRecord(code, true);
+            }
+            if (!first)
+                data.append(',');
+            first = false;
+            data.append(jsonString(code)).append(':').append(value);
+        }
+        *body = "{\"data\":" + data + "}}";
+    } else if (path == u"/api/instrument_detail"_s || path == u"/api/instrument/type"_s) {
+        if (!hasParam(u"stock"_s))
+            return missing(u"stock"_s);
+        const QString code = param(u"stock"_s);
+        if (path == u"/api/instrument_detail"_s) {
+            *body = "{\"stock\":" + jsonString(code) + ",\"detail\":" + detailJson(code) + '}';
+        } else {
+            QByteArray type = "null";
+            if (m_market->contains(code)) {
+                const Kind kind = kindOf(code);
+                auto flag = [](bool b) { return b ? QByteArray("true") : QByteArray("false"); };
+                type = "{\"index\":" + flag(kind == Kind::Index) + ",\"stock\":" + flag(kind == Kind::Stock) +
+                       ",\"fund\":" + flag(kind == Kind::Etf) + ",\"etf\":" + flag(kind == Kind::Etf) + '}';
+            }
+            *body = "{\"stock\":" + jsonString(code) + ",\"type\":" + type + '}';
+        }
+    } else if (path == u"/api/utility/search"_s) {
+        if (!hasParam(u"keyword"_s))
+            return missing(u"keyword"_s);
+        const QString keyword = param(u"keyword"_s);
+        const QString category = hasParam(u"category"_s) ? param(u"category"_s) : u"沪深A股"_s;
+        const int limit = hasParam(u"limit"_s) ? param(u"limit"_s).toInt() : 20;
+        QStringList list;
+        for (const SymbolInfo& info : m_market->symbols()) {
+            if (list.size() >= limit)
+                break;
+            if (inCategory(info.code, category) && info.code.contains(keyword, Qt::CaseInsensitive))
+                list.append(info.code);
+        }
+        *body = "{\"keyword\":" + jsonString(keyword) + ",\"count\":" + QByteArray::number(list.size()) +
+                ",\"stocks\":" + stringArray(list) + '}';
+    } else if (path == u"/api/market/indices"_s) {
+        QByteArray data = "{";
+        bool first = true;
+        for (const QString& code : kIndices) {
+            if (!m_market->contains(code))
+                continue;
+            if (!first)
+                data.append(',');
+            first = false;
+            data.append(jsonString(code)).append(':').append(tickRecord(code, true));
+        }
+        *body = "{\"indices\":" + stringArray(kIndices) + ",\"data\":" + data + "}}";
+    } else if (path == u"/api/market/market_data_ex"_s || path == u"/api/market/local_data"_s) {
+        if (!hasParam(u"stocks"_s))
+            return missing(u"stocks"_s);
+        const QString periodText = hasParam(u"period"_s) ? param(u"period"_s) : u"1d"_s;
+        const qint64 period = periodMs(periodText);
+        const int countParam = hasParam(u"count"_s) ? param(u"count"_s).toInt() : -1;
+        QByteArray data = "{";
+        bool first = true;
+        for (const QString& code : splitCodes(param(u"stocks"_s))) {
+            if (!m_market->contains(code))
+                continue;
+            QByteArray list = "[";
+            if (period > 0) {
+                const CodeState& s = codeState(code);
+                const QList<Bar> bars = barsOf(code, period, countParam);
+                for (qsizetype i = 0; i < bars.size(); ++i) {
+                    if (i > 0)
+                        list.append(',');
+                    list.append(barRecord(s, bars.at(i), true, period));
+                }
+            }
+            list.append(']');
+            if (!first)
+                data.append(',');
+            first = false;
+            data.append(jsonString(code)).append(':').append(list);
+        }
+        *body = "{\"data\":" + data + "}}";
+    } else if (path == u"/api/market/full_kline"_s || path == u"/api/history"_s) {
+        if (!hasParam(u"stock"_s))
+            return missing(u"stock"_s);
+        const QString code = param(u"stock"_s);
+        const QString periodText = hasParam(u"period"_s) ? param(u"period"_s) : u"1d"_s;
+        const qint64 period = periodMs(periodText);
+        const bool legacy = path == u"/api/history"_s;
+        const int count = hasParam(u"count"_s) ? param(u"count"_s).toInt() : (legacy ? 100 : -1);
+        QList<Bar> bars;
+        if (period > 0 && m_market->contains(code))
+            bars = barsOf(code, period, legacy ? count : (period == kDayMs ? 1 : count));
+        const CodeState* s = m_market->contains(code) ? &codeState(code) : nullptr;
+        QByteArray list = "[";
+        if (legacy) {
+            const QStringList fields =
+                splitCodes(hasParam(u"fields"_s) ? param(u"fields"_s) : u"open,high,low,close,volume"_s);
+            for (qsizetype i = 0; i < bars.size(); ++i) {
+                const Bar& bar = bars.at(i);
+                if (i > 0)
+                    list.append(',');
+                const QString format = period == kDayMs ? u"yyyyMMdd"_s : u"yyyyMMddHHmmss"_s;
+                list.append("{\"date\":").append(jsonString(shanghaiTime(bar.start, format)));
+                for (const QString& field : fields) {
+                    QByteArray value;
+                    if (field == u"open"_s)
+                        value = priceJson(bar.open, s->scale);
+                    else if (field == u"high"_s)
+                        value = priceJson(bar.high, s->scale);
+                    else if (field == u"low"_s)
+                        value = priceJson(bar.low, s->scale);
+                    else if (field == u"close"_s)
+                        value = priceJson(bar.close, s->scale);
+                    else if (field == u"volume"_s)
+                        value = QByteArray::number(bar.volumeShares / 100);
+                    else if (field == u"amount"_s)
+                        value = pyFloat(std::round(bar.amount));
+                    else if (field == u"preClose"_s)
+                        value = priceJson(bar.preClose, s->scale);
+                    else
+                        continue;
+                    list.append(',').append(jsonString(field)).append(':').append(value);
+                }
+                list.append('}');
+            }
+            list.append(']');
+            *body = "{\"stock\":" + jsonString(code) + ",\"period\":" + jsonString(periodText) +
+                    ",\"count\":" + QByteArray::number(bars.size()) + ",\"data\":" + list + '}';
+        } else {
+            for (qsizetype i = 0; i < bars.size(); ++i) {
+                if (i > 0)
+                    list.append(',');
+                list.append(barRecord(*s, bars.at(i), false, period));
+            }
+            list.append(']');
+            *body = "{\"stock\":" + jsonString(code) + ",\"data\":{" + jsonString(code) + ':' + list + "}}";
+        }
+    } else if (path == u"/api/calendar/prev_trading_date"_s) {
+        if (!hasParam(u"market"_s))
+            return missing(u"market"_s);
+        QDate day = QDate::fromString(param(u"date"_s), u"yyyyMMdd"_s);
+        if (!day.isValid())
+            day = QDateTime::fromMSecsSinceEpoch(nowMs(), QTimeZone(8 * 3600)).date();
+        do
+            day = day.addDays(-1);
+        while (day.dayOfWeek() > 5);
+        *body = "{\"market\":" + jsonString(param(u"market"_s)) +
+                ",\"prev_trading_date\":" + jsonString(day.toString(u"yyyyMMdd"_s)) + '}';
+    } else if (path == u"/api/calendar/trading_dates"_s) {
+        if (!hasParam(u"market"_s))
+            return missing(u"market"_s);
+        const int count = hasParam(u"count"_s) ? param(u"count"_s).toInt() : -1;
+        const int wanted = count <= 0 ? 250 : std::min(count, 2000);
+        QList<qint64> dates;
+        QDate day = QDateTime::fromMSecsSinceEpoch(nowMs(), QTimeZone(8 * 3600)).date();
+        while (dates.size() < wanted) {
+            if (day.dayOfWeek() <= 5)
+                dates.prepend(QDateTime(day, QTime(0, 0), QTimeZone(8 * 3600)).toMSecsSinceEpoch());
+            day = day.addDays(-1);
+        }
+        QByteArray list = "[";
+        for (qsizetype i = 0; i < dates.size(); ++i) {
+            if (i > 0)
+                list.append(',');
+            list.append(QByteArray::number(dates.at(i)));
+        }
+        *body = "{\"market\":" + jsonString(param(u"market"_s)) + ",\"dates\":" + list + "]}";
+    } else if (post) {
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(request.body(), &error).object();
+        if (error.error != QJsonParseError::NoError) {
+            *body = "{\"detail\":[{\"type\":\"json_invalid\",\"loc\":[\"body\",0],\"msg\":\"JSON decode error\","
+                    "\"input\":{}}]}";
+            return 422;
+        }
+        QStringList codes = stringsOf(object.value(u"stocks"_s));
+        if (codes.isEmpty())
+            codes = stringsOf(object.value(u"stock_list"_s));
+        const QString period = object.value(u"period"_s).toString(u"1d"_s);
+        QByteArray result = "{";
+        for (qsizetype i = 0; i < codes.size(); ++i) {
+            if (i > 0)
+                result.append(',');
+            result.append(jsonString(codes.at(i))).append(':').append(jsonString(downloadStatus(codes.at(i))));
+        }
+        *body = "{\"status\":\"ok\",\"stocks\":" + stringArray(codes) + ",\"period\":" + jsonString(period) +
+                ",\"result\":" + result + "}}";
+    }
+    return 200;
+}
