@@ -60,6 +60,13 @@ void SizeUnits::clearSourceUnit(const QString& source)
     m_sourceUnits.remove(source);
 }
 
+SizeUnits SizeUnits::forKnownFeeds()
+{
+    SizeUnits units;
+    units.setSourceUnit(QStringLiteral("qmt"), Unit::Lots);
+    return units;
+}
+
 SizeUnits::Unit SizeUnits::unitFor(const QString& code, const QString& source) const
 {
     const Unit byMarket = defaultFor(SymbolCatalog::builtIn().marketOf(code));

@@ -31,6 +31,8 @@ public:
     // Sizes from `source` (a QuoteState::source id such as "qmt") come in `unit`. Applies to every market that has
     // sizes; price-only markets stay price-only.
     void setSourceUnit(const QString& source, Unit unit);
+    // The units of the feeds this monitor speaks: QMT Bridge ("qmt") sizes in lots, everything else by market.
+    static SizeUnits forKnownFeeds();
     void clearSourceUnit(const QString& source);
 
     Unit unitFor(const QString& code, const QString& source) const;

@@ -1,6 +1,7 @@
 #include "WatchlistModel.h"
 
 #include "MarketHours.h"
+#include "SizeUnits.h"
 #include "SymbolCatalog.h"
 
 #include <QDateTime>
@@ -406,6 +407,11 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Name || index.column() == Symbol)
             return SymbolCatalog::builtIn().displayName(q->code, m_chinese);
+        if (index.column() == Volume || index.column() == BidSize || index.column() == AskSize) {
+            // Sizes are in the feed's own unit (QMT: lots, AllTick: shares): say which.
+            const QString unit = SizeUnits::forKnownFeeds().labelFor(q->code, q->source);
+            return unit.isEmpty() ? QVariant() : QVariant(tr("In %1").arg(unit));
+        }
         return QVariant();
     case RawValueRole:
         return rawValue(*q, index.column());

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void rowsFollowSymbols();
     void dataChangedOnlyForChangedCells();
     void adjacentRowsShareOneSignal();
+    void sizeTooltipsNameTheUnit();
     void exactPricesAndMissingValues();
     void rawValuesAreNumbers();
     void directionRoles();
@@ -148,6 +149,22 @@ void TestWatchlistModel::adjacentRowsShareOneSignal()
     QVERIFY(!cells.contains({0, WatchlistModel::Last}));
     QVERIFY(!cells.contains({2, WatchlistModel::Bid}));
     QVERIFY(cells.contains({2, WatchlistModel::Last}));
+}
+
+void TestWatchlistModel::sizeTooltipsNameTheUnit()
+{
+    m_model->setSymbols({u"600519.SH"_s, u"000001.SZ"_s, u"EURUSD"_s});
+    m_store->setSource(u"600519.SH"_s, u"qmt"_s);
+    m_store->setSource(u"000001.SZ"_s, u"alltick"_s);
+    m_store->setSource(u"EURUSD"_s, u"alltick"_s);
+    const auto tip = [this](const QString& code, int column) {
+        return m_model->index(m_model->rowOf(code), column).data(Qt::ToolTipRole).toString();
+    };
+    QCOMPARE(tip(u"600519.SH"_s, WatchlistModel::Volume), u"In lots"_s);
+    QCOMPARE(tip(u"600519.SH"_s, WatchlistModel::BidSize), u"In lots"_s);
+    QCOMPARE(tip(u"000001.SZ"_s, WatchlistModel::AskSize), u"In shares"_s);
+    QCOMPARE(tip(u"EURUSD"_s, WatchlistModel::Volume), QString()); // no sizes at all
+    QCOMPARE(tip(u"600519.SH"_s, WatchlistModel::Last), QString());
 }
 
 void TestWatchlistModel::exactPricesAndMissingValues()
