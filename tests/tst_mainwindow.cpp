@@ -7,6 +7,8 @@
 #include "QuoteDelegate.h"
 #include "QuoteStore.h"
 #include "SymbolSearchModel.h"
+#include "TickChartWidget.h"
+#include "TickHistory.h"
 #include "TimeSalesWidget.h"
 #include "WatchlistModel.h"
 #include "WatchlistTabs.h"
@@ -14,9 +16,11 @@
 #include "settings/Settings.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QTableView>
@@ -39,6 +43,7 @@ private Q_SLOTS:
     void addSymbolFromTheToolbarAction();
     void typeAnywhereOpensTheSearch();
     void colourConventionReachesEveryPanel();
+    void tickChartFollowsTheSelection();
     void workspaceRoundTrip();
 
 private:
@@ -172,6 +177,7 @@ void TestMainWindow::colourConventionReachesEveryPanel()
     QCOMPARE(delegateUp(), green);
     QCOMPARE(m_window->orderBook()->directionPalette().up, green);
     QCOMPARE(m_window->timeAndSales()->directionPalette().up, green);
+    QCOMPARE(m_window->tickChart()->directionPalette().up, green);
 
     QAction* redUp = findAction(m_window.get(), u"Red up, green down"_s);
     QVERIFY(redUp);
@@ -179,6 +185,7 @@ void TestMainWindow::colourConventionReachesEveryPanel()
     QCOMPARE(delegateUp(), red);
     QCOMPARE(m_window->orderBook()->directionPalette().up, red);
     QCOMPARE(m_window->timeAndSales()->directionPalette().up, red);
+    QCOMPARE(m_window->tickChart()->directionPalette().up, red);
 
     // The other list's view follows too (it exists already, in the second tab).
     m_window->watchlists()->setCurrentIndex(1);
@@ -187,6 +194,29 @@ void TestMainWindow::colourConventionReachesEveryPanel()
     // By language: English means green up.
     findAction(m_window.get(), u"By language (red up in Chinese, green up in English)"_s)->trigger();
     QCOMPARE(delegateUp(), green);
+}
+
+void TestMainWindow::tickChartFollowsTheSelection()
+{
+    // A dock with a stable name (saveState keys on it) and its toggle in the View menu.
+    const auto* dock = m_window->findChild<QDockWidget*>(u"TickChartDock"_s);
+    QVERIFY(dock);
+    QCOMPARE(dock->widget(), m_window->tickChart());
+    QVERIFY(findAction(m_window.get(), u"Tick chart"_s));
+    TickChartWidget* chart = m_window->tickChart();
+    // The first row is selected at start; the simulator's trades reach the chart.
+    WatchlistView* view = m_window->watchlists()->currentView();
+    const QString first = view->model()->index(0, 0).data(WatchlistModel::CodeRole).toString();
+    QCOMPARE(chart->symbol(), first);
+    QTRY_VERIFY_WITH_TIMEOUT(!chart->isEmptyStateShown() && chart->priceSeries()->count() > 0, 10000);
+    QVERIFY(m_window->tickHistory()->count(first) > 0);
+    // Selecting another row moves the chart with the order book and time & sales.
+    view->setCurrentIndex(view->model()->index(1, 0));
+    const QString second = view->model()->index(1, 0).data(WatchlistModel::CodeRole).toString();
+    QCOMPARE(chart->symbol(), second);
+    QCOMPARE(m_window->orderBook()->symbol(), second);
+    QVERIFY(m_window->tickHistory()->isPinned(second));
+    QVERIFY(!m_window->tickHistory()->isPinned(first));
 }
 
 void TestMainWindow::workspaceRoundTrip()

@@ -557,6 +557,10 @@ Symbols: %3</source>
         <source>Time &amp; sales</source>
         <translation>逐笔成交</translation>
     </message>
+    <message>
+        <source>Tick chart</source>
+        <translation>分时图</translation>
+    </message>
 </context>
 <context>
     <name>MonitorSession</name>

@@ -3,10 +3,14 @@
 #include "AddSymbolDialog.h"
 #include "FeedStatusBar.h"
 #include "MonitorSession.h"
+#include "OrderBookModel.h"
 #include "OrderBookWidget.h"
 #include "QuoteDelegate.h"
 #include "SymbolCatalog.h"
 #include "SymbolSearch.h"
+#include "TickChartWidget.h"
+#include "TickHistory.h"
+#include "TimeSalesModel.h"
 #include "TimeSalesWidget.h"
 #include "TradeTape.h"
 #include "WatchlistModel.h"
@@ -61,6 +65,9 @@ MainWindow::MainWindow(MonitorSession* session, Settings* settings, WorkspaceSto
     connect(m_tabs, &WatchlistTabs::currentSymbolChanged, this, &MainWindow::onCurrentSymbolChanged);
     connect(m_tabs, &WatchlistTabs::addSymbolRequested, this, [this] { openAddSymbolDialog(); });
     connect(m_tabs, &WatchlistTabs::searchRequested, this, &MainWindow::openAddSymbolDialog);
+    // What the connected feeds know (the QMT Bridge's stock lists) extends the add-symbol search.
+    connect(session, &MonitorSession::catalogReceived, this,
+            [this](const QList<SymbolInfo>& symbols) { m_search->addExtraSymbols(symbols); });
     connect(session, &MonitorSession::statsChanged, this, &MainWindow::onStatsChanged);
     connect(session, &MonitorSession::errorOccurred, this, &MainWindow::showError);
 
@@ -258,8 +265,21 @@ void MainWindow::createDocks()
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
     m_book->setMinimumWidth(30 * digit);
     m_sales->setMinimumWidth(36 * digit);
+    // Sizes are shown in each feed's own unit: the QMT Bridge sends lots (手), AllTick shares.
+    m_book->model()->setSizeUnits(SizeUnits::forKnownFeeds());
+    m_sales->model()->setSizeUnits(SizeUnits::forKnownFeeds());
     addDock(m_book, tr("Order book"), u"OrderBookDock"_s, Qt::RightDockWidgetArea);
     addDock(m_sales, tr("Time & sales"), u"TimeSalesDock"_s, Qt::RightDockWidgetArea);
+    // Tick chart under the watchlist, fed by its own bounded per-symbol tick buffers.
+    m_ticks = new TickHistory(m_session->store(), this);
+    m_chart = new TickChartWidget(m_session->store(), m_ticks, this);
+    m_chart->setChineseNames(m_chinese);
+    m_chart->setDisplayLocale(locale);
+    m_chart->setMinimumHeight(12 * fontMetrics().height());
+    // The right-hand docks (order book, time & sales) keep the full height; the chart sits under the watchlist.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    QDockWidget* chartDock = addDock(m_chart, tr("Tick chart"), u"TickChartDock"_s, Qt::BottomDockWidgetArea);
+    resizeDocks({chartDock}, {22 * fontMetrics().height()}, Qt::Vertical);
 }
 
 void MainWindow::applyColorConvention()
@@ -270,6 +290,7 @@ void MainWindow::applyColorConvention()
     m_tabs->setDirectionPalette(palette);
     m_book->setDirectionPalette(palette);
     m_sales->setDirectionPalette(palette);
+    m_chart->setDirectionPalette(palette);
 }
 
 void MainWindow::onSymbolsChanged()
@@ -285,6 +306,7 @@ void MainWindow::onCurrentSymbolChanged(const QString& code)
         return; // keep showing the last symbol rather than blanking the panels
     m_book->setSymbol(code);
     m_sales->setSymbol(code);
+    m_chart->setSymbol(code);
 }
 
 void MainWindow::onStatsChanged(const QList<ConnectionStats>& stats)

@@ -17,6 +17,8 @@ class TradeTape;
 class QActionGroup;
 class Settings;
 class SymbolSearch;
+class TickChartWidget;
+class TickHistory;
 class WatchlistTabs;
 
 // Layout, actions and wiring only; every panel is its own class.
@@ -32,6 +34,8 @@ public:
     WatchlistTabs* watchlists() const { return m_tabs; }
     OrderBookWidget* orderBook() const { return m_book; }
     TimeSalesWidget* timeAndSales() const { return m_sales; }
+    TickChartWidget* tickChart() const { return m_chart; }
+    TickHistory* tickHistory() const { return m_ticks; }
     FeedStatusBar* feedStatusBar() const { return m_status; }
     Workspace workspace() const;
 
@@ -76,6 +80,8 @@ private:
     TradeTape* m_tape;
     OrderBookWidget* m_book = nullptr;
     TimeSalesWidget* m_sales = nullptr;
+    TickHistory* m_ticks = nullptr;
+    TickChartWidget* m_chart = nullptr;
     QMenu* m_viewMenu = nullptr;
     QToolBar* m_toolBar = nullptr;
 };

@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollBar>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -188,6 +189,14 @@ void TimeSalesWidget::applyMetrics()
     const int sizeHeader =
         fm.horizontalAdvance(TimeSalesModel::tr("Size (%1)").arg(SizeUnits::label(SizeUnits::Unit::Shares, {})));
     m_view->setColumnWidth(TimeSalesModel::Size, std::max(fm.horizontalAdvance(u"00,000,000"_s), sizeHeader) + 16);
+    // The stretching Side column must never be squeezed out: the view asks for room for its widest label.
+    int side = fm.horizontalAdvance(TimeSalesModel::tr("Side"));
+    for (TradeSide s : {TradeSide::Buy, TradeSide::Sell, TradeSide::Neutral})
+        side = std::max(side, fm.horizontalAdvance(TimeSalesModel::sideText(s)));
+    const int columns = m_view->columnWidth(TimeSalesModel::Time) + m_view->columnWidth(TimeSalesModel::Price) +
+                        m_view->columnWidth(TimeSalesModel::Size) + side + 14;
+    m_view->setMinimumWidth(columns + 2 * m_view->frameWidth() +
+                            m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_view));
 }
 
 void TimeSalesWidget::updateHeader()

@@ -1,5 +1,6 @@
 // quotebench: proves with numbers that the pipeline keeps up with a firehose. See docs/PERFORMANCE.md.
 #include "BenchUtil.h"
+#include "ChartBench.h"
 #include "GuiBench.h"
 #include "IngestBench.h"
 #include "StartupBench.h"
@@ -33,7 +34,8 @@ int main(int argc, char* argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"QuoteMonitor benchmark. Modes (default --ingest): --ingest, --gui, --whole-market, --memory, --startup; "
+        u"QuoteMonitor benchmark. Modes (default --ingest): --ingest, --gui, --whole-market, --memory, --startup, "
+        "--chart; "
         "--short runs every mode briefly (for CI); --all runs every mode at full length. All traffic stays on "
         "127.0.0.1; the GUI modes use the offscreen platform unless QT_QPA_PLATFORM is set."_s);
     parser.addHelpOption();
@@ -42,6 +44,9 @@ int main(int argc, char* argv[])
     const QCommandLineOption wholeOption(u"whole-market"_s, u"Full snapshots applied to a large sorted watchlist."_s);
     const QCommandLineOption memoryOption(u"memory"_s, u"RSS over time under a steady flood."_s);
     const QCommandLineOption startupOption(u"startup"_s, u"Launch quotemonitor to its first painted quote."_s);
+    const QCommandLineOption chartOption(u"chart"_s, u"Tick chart: frame time with a full day of trades."_s);
+    const QCommandLineOption ticksOption(u"ticks"_s, u"Trades of the day for --chart (100000)."_s, u"N"_s);
+    parser.addOptions({chartOption, ticksOption});
     const QCommandLineOption shortOption(u"short"_s, u"Every mode with small durations (CI)."_s);
     const QCommandLineOption allOption(u"all"_s, u"Every mode at full length (memory: --minutes)."_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print the figures as JSON on stdout."_s);
@@ -66,7 +71,8 @@ int main(int argc, char* argv[])
     const bool whole = all || parser.isSet(wholeOption);
     const bool memory = all || parser.isSet(memoryOption);
     const bool startup = all || parser.isSet(startupOption);
-    if (!gui && !whole && !memory && !startup)
+    const bool chart = all || parser.isSet(chartOption);
+    if (!gui && !whole && !memory && !startup && !chart)
         ingest = true;
     const bool json = parser.isSet(jsonOption);
     const auto number = [&parser](const QCommandLineOption& option, double fallback) {
@@ -120,6 +126,13 @@ int main(int argc, char* argv[])
         StartupOptions o;
         o.launches = int(number(launchesOption, isShort ? 1 : o.launches));
         report(runStartupBench(o));
+    }
+    if (chart) {
+        ChartOptions o;
+        o.ticks = int(number(ticksOption, o.ticks));
+        o.frames = isShort ? 30 : o.frames;
+        o.undecimatedFrames = isShort ? 3 : o.undecimatedFrames;
+        report(runChartBench(o));
     }
 
     bool failed = false;

@@ -1,0 +1,552 @@
+#include "QuoteStore.h"
+#include "TickChartWidget.h"
+#include "TickHistory.h"
+
+#include <QApplication>
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QDateTimeAxis>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineSeries>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimeZone>
+#include <QValueAxis>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QTimeZone Shanghai(QByteArrayLiteral("Asia/Shanghai"));
+
+qint64 shanghaiMs(int h, int m, int s = 0)
+{
+    return QDateTime(QDate(2026, 11, 24), QTime(h, m, s), Shanghai).toMSecsSinceEpoch();
+}
+
+// A trading day of `n` trades of `code` around `base`: 09:30-11:30 and 13:00-15:00 Shanghai time, a random walk in
+// ticks of 0.01, sizes of 100 to 5,000 shares, turnover = price * size, sides mixed.
+QList<TradeTick> tradingDay(const QString& code, int n, qint64 baseCents, quint64 seed = 7)
+{
+    QList<TradeTick> out;
+    out.reserve(n);
+    const qint64 morning = shanghaiMs(9, 30);
+    const qint64 afternoon = shanghaiMs(13, 0);
+    const qint64 session = 2 * 3600 * 1000;
+    qint64 cents = baseCents;
+    quint64 rng = seed;
+    for (int i = 0; i < n; ++i) {
+        rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+        cents = std::max<qint64>(1, cents + qint64((rng >> 33) % 7) - 3);
+        const int half = n / 2;
+        const qint64 t = i < half ? morning + qint64(i) * session / std::max(1, half)
+                                  : afternoon + qint64(i - half) * session / std::max(1, n - half);
+        TradeTick trade;
+        trade.code = code;
+        trade.seq = i;
+        trade.timeMs = t;
+        trade.price = Decimal::fromUnits(cents, 2);
+        const qint64 size = 100 * qint64(1 + (rng >> 40) % 50);
+        trade.volume = Decimal::fromInt(size);
+        trade.turnover = trade.price * trade.volume;
+        trade.side = TradeSide((rng >> 50) % 3);
+        out.append(trade);
+    }
+    return out;
+}
+
+void setPrevClose(QuoteStore* store, const QString& code, const char* price)
+{
+    UpdateBuffer buffer;
+    ReferenceData ref;
+    ref.code = code;
+    ref.prevClose = Decimal::parse(QByteArrayView(price));
+    buffer.addReference(ref);
+    store->applyBatch(buffer.take());
+}
+
+double minY(const QList<QPointF>& points)
+{
+    double v = 1e300;
+    for (const QPointF& p : points)
+        v = std::min(v, p.y());
+    return v;
+}
+
+double maxY(const QList<QPointF>& points)
+{
+    double v = -1e300;
+    for (const QPointF& p : points)
+        v = std::max(v, p.y());
+    return v;
+}
+} // namespace
+
+class TestTickChartWidget : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void emptyStates();
+    void fullDayIsDecimatedToPlotWidth();
+    void prevCloseLineAndRange();
+    void timeAxisInExchangeTime();
+    void multiDayAxisShowsDates();
+    void averageLine();
+    void volumeBarsColouredBySide();
+    void followsSymbol();
+    void colourConventionSwitch();
+    void oneReplacePerFrame();
+    void frameRateCapped();
+    void crosshair();
+    void undecimatedForComparison();
+    void paintsTheLines();
+    void screenshots();
+
+private:
+    QuoteStore* m_store = nullptr;
+    TickHistory* m_history = nullptr;
+    TickChartWidget* m_chart = nullptr;
+};
+
+void TestTickChartWidget::init()
+{
+    m_store = new QuoteStore;
+    m_history = new TickHistory(m_store);
+    m_chart = new TickChartWidget(m_store, m_history);
+    m_chart->resize(900, 520);
+    m_chart->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_chart));
+}
+
+void TestTickChartWidget::cleanup()
+{
+    delete m_chart;
+    delete m_history;
+    delete m_store;
+}
+
+void TestTickChartWidget::emptyStates()
+{
+    QVERIFY(m_chart->isEmptyStateShown());
+    QVERIFY(!m_chart->emptyStateText().isEmpty());
+    m_chart->setSymbol(u"600519.SH"_s);
+    QVERIFY(m_chart->isEmptyStateShown());
+    QCOMPARE(m_chart->emptyStateText(), u"Waiting for trades…"_s);
+    m_history->append(tradingDay(u"600519.SH"_s, 10, 180000));
+    QTRY_VERIFY(!m_chart->isEmptyStateShown());
+    QVERIFY(m_chart->priceSeries()->count() > 0);
+}
+
+void TestTickChartWidget::fullDayIsDecimatedToPlotWidth()
+{
+    setPrevClose(m_store, u"600519.SH"_s, "1795.00");
+    const QList<TradeTick> day = tradingDay(u"600519.SH"_s, 100000, 180000);
+    m_history->append(day);
+    m_chart->setSymbol(u"600519.SH"_s);
+    QSignalSpy frames(m_chart, &TickChartWidget::frameRendered);
+    QTRY_VERIFY(frames.count() > 0);
+    QCOMPARE(m_history->count(u"600519.SH"_s), 100000);
+    const int columns = m_chart->plotColumns();
+    QVERIFY(columns > 400); // a 900 px wide widget
+    QVERIFY(columns < 900);
+    const int points = int(m_chart->priceSeries()->count());
+    QVERIFY2(points <= 2 * columns + 2, qPrintable(u"%1 points for %2 columns"_s.arg(points).arg(columns)));
+    QVERIFY(points >= columns); // a random walk moves in every column
+    QVERIFY(m_chart->averageSeries()->count() <= 2 * columns + 2);
+    int barPoints = 0;
+    for (TradeSide side : {TradeSide::Neutral, TradeSide::Buy, TradeSide::Sell})
+        barPoints += int(m_chart->volumeSeries(side)->upperSeries()->count());
+    QVERIFY(barPoints > 0);
+    QVERIFY(barPoints <= 4 * (columns / 3));
+    // The first and the last trade are on the line, and the day's extremes.
+    const QList<QPointF> line = m_chart->priceSeries()->points();
+    QCOMPARE(line.first().y(), day.first().price.toDouble());
+    QCOMPARE(line.last().y(), day.last().price.toDouble());
+    double lo = 1e300, hi = -1e300;
+    for (const TradeTick& t : day) {
+        lo = std::min(lo, t.price.toDouble());
+        hi = std::max(hi, t.price.toDouble());
+    }
+    QCOMPARE(minY(line), lo);
+    QCOMPARE(maxY(line), hi);
+    // The y range holds the data with padding, not more than about twice the data's span.
+    const QValueAxis* axis = m_chart->priceAxis();
+    QVERIFY(axis->min() < lo);
+    QVERIFY(axis->max() > hi);
+    QVERIFY(axis->max() - axis->min() < 2.5 * (std::max(hi, 1795.0) - std::min(lo, 1795.0)));
+}
+
+void TestTickChartWidget::prevCloseLineAndRange()
+{
+    // The previous close far below the day's prices: the reference line is drawn and in range.
+    setPrevClose(m_store, u"700.HK"_s, "350.00");
+    m_history->append(tradingDay(u"700.HK"_s, 2000, 38000));
+    m_chart->setSymbol(u"700.HK"_s);
+    QTRY_COMPARE(m_chart->prevCloseSeries()->count(), 2);
+    QVERIFY(m_chart->prevCloseSeries()->isVisible());
+    QCOMPARE(m_chart->prevCloseSeries()->at(0).y(), 350.0);
+    QCOMPARE(m_chart->prevCloseSeries()->at(1).y(), 350.0);
+    QCOMPARE(m_chart->prevCloseSeries()->pen().style(), Qt::DashLine);
+    QVERIFY(m_chart->priceAxis()->min() < 350.0);
+    QVERIFY(m_chart->priceAxis()->max() > maxY(m_chart->priceSeries()->points()));
+    // Spanning the plot.
+    QCOMPARE(m_chart->prevCloseSeries()->at(0).x(), double(m_chart->timeAxis()->min().toMSecsSinceEpoch()));
+    QCOMPARE(m_chart->prevCloseSeries()->at(1).x(), double(m_chart->timeAxis()->max().toMSecsSinceEpoch()));
+
+    // Without a previous close there is no reference line.
+    m_history->append(tradingDay(u"AAPL.US"_s, 100, 18900));
+    m_chart->setSymbol(u"AAPL.US"_s);
+    QTRY_COMPARE(m_chart->prevCloseSeries()->count(), 0);
+    QVERIFY(!m_chart->prevCloseSeries()->isVisible());
+    // A previous close arriving later shows up with the next frame.
+    setPrevClose(m_store, u"AAPL.US"_s, "188.00");
+    QTRY_COMPARE(m_chart->prevCloseSeries()->count(), 2);
+    QCOMPARE(m_chart->prevCloseSeries()->at(0).y(), 188.0);
+}
+
+void TestTickChartWidget::timeAxisInExchangeTime()
+{
+    // This test runs with TZ=America/New_York (see main): the axis must still read Shanghai time.
+    m_history->append(tradingDay(u"600519.SH"_s, 1000, 180000));
+    m_chart->setSymbol(u"600519.SH"_s);
+    QTRY_VERIFY(m_chart->priceSeries()->count() > 0);
+    const QDateTimeAxis* axis = m_chart->timeAxis();
+    // The axis formats in local time; its ends are round times around 09:30 and 15:00 in Shanghai wall time.
+    QVERIFY2(axis->min().time() >= QTime(9, 0) && axis->min().time() <= QTime(9, 30),
+             qPrintable(axis->min().toString()));
+    QVERIFY2(axis->max().time() >= QTime(15, 0) && axis->max().time() <= QTime(16, 0),
+             qPrintable(axis->max().toString()));
+    QCOMPARE(axis->min().time().second(), 0);
+    const qint64 expectedShift = (Shanghai.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(shanghaiMs(15, 0))) -
+                                  QDateTime::fromMSecsSinceEpoch(shanghaiMs(15, 0)).offsetFromUtc()) *
+                                 1000;
+    QCOMPARE(m_chart->axisShiftMs(), expectedShift);
+    QVERIFY(expectedShift != 0); // the test really runs in another zone
+    QCOMPARE(m_chart->priceSeries()->at(0).x(), double(shanghaiMs(9, 30) + expectedShift));
+}
+
+void TestTickChartWidget::multiDayAxisShowsDates()
+{
+    // Crypto trades around the clock: a buffer of three days labels its axis with dates; a short one with seconds.
+    QList<TradeTick> trades;
+    for (int i = 0; i < 300; ++i) {
+        TradeTick t;
+        t.code = u"BTCUSDT"_s;
+        t.timeMs = shanghaiMs(9, 30) + qint64(i) * 15 * 60 * 1000; // every 15 minutes
+        t.price = Decimal::fromUnits(6500000 + (i % 13) * 100, 2);
+        trades.append(t);
+    }
+    m_history->append(trades);
+    m_chart->setSymbol(u"BTCUSDT"_s);
+    QTRY_COMPARE(m_chart->priceSeries()->points().value(0).y(), 65000.0);
+    QCOMPARE(m_chart->timeAxis()->format(), u"MM-dd HH:mm"_s);
+
+    QList<TradeTick> burst;
+    for (int i = 0; i < 50; ++i) {
+        TradeTick t;
+        t.code = u"ETHUSDT"_s;
+        t.timeMs = shanghaiMs(10, 0) + qint64(i) * 500; // 25 seconds
+        t.price = Decimal::fromUnits(350000 + i, 2);
+        burst.append(t);
+    }
+    m_history->append(burst);
+    m_chart->setSymbol(u"ETHUSDT"_s);
+    QTRY_COMPARE(m_chart->priceSeries()->points().value(0).y(), 3500.0);
+    QCOMPARE(m_chart->timeAxis()->format(), u"HH:mm:ss"_s);
+}
+
+void TestTickChartWidget::averageLine()
+{
+    // Two trades with turnover: the average line ends at the day's average price, in amber.
+    TradeTick a;
+    a.code = u"600000.SH"_s;
+    a.timeMs = shanghaiMs(9, 31);
+    a.price = Decimal::parse(QByteArrayView("10.00"));
+    a.volume = Decimal::fromInt(100);
+    a.turnover = Decimal::fromInt(1000);
+    TradeTick b = a;
+    b.timeMs = shanghaiMs(9, 32);
+    b.price = Decimal::parse(QByteArrayView("11.00"));
+    b.volume = Decimal::fromInt(300);
+    b.turnover = Decimal::fromInt(3300);
+    m_history->append({a, b});
+    m_chart->setSymbol(u"600000.SH"_s);
+    QTRY_COMPARE(m_chart->averageSeries()->count(), 2);
+    QVERIFY(m_chart->averageSeries()->isVisible());
+    QCOMPARE(m_chart->averageSeries()->at(1).y(), 4300.0 / 400.0);
+    const QColor amber = m_chart->averageSeries()->pen().color();
+    QVERIFY(amber.red() > 200 && amber.green() > 120 && amber.blue() < 60);
+
+    // Forex sends no volume: no average line, no bars.
+    TradeTick fx;
+    fx.code = u"EURUSD"_s;
+    fx.timeMs = shanghaiMs(9, 31);
+    fx.price = Decimal::parse(QByteArrayView("1.08500"));
+    TradeTick fx2 = fx;
+    fx2.timeMs += 1000;
+    fx2.price = Decimal::parse(QByteArrayView("1.08510"));
+    m_history->append({fx, fx2});
+    m_chart->setSymbol(u"EURUSD"_s);
+    QTRY_COMPARE(m_chart->priceSeries()->points().value(0).y(), 1.085);
+    QCOMPARE(m_chart->priceSeries()->count(), 2);
+    QCOMPARE(m_chart->averageSeries()->count(), 0);
+    QVERIFY(!m_chart->averageSeries()->isVisible());
+    QCOMPARE(m_chart->volumeSeries(TradeSide::Neutral)->upperSeries()->count(), 0);
+}
+
+void TestTickChartWidget::volumeBarsColouredBySide()
+{
+    // Minute 1: buyers dominate; minute 5: sellers.
+    QList<TradeTick> trades;
+    for (int i = 0; i < 10; ++i) {
+        TradeTick t;
+        t.code = u"600000.SH"_s;
+        t.timeMs = shanghaiMs(9, 31); // one instant each, so no bucket boundary can split a group
+        t.price = Decimal::parse(QByteArrayView("10.00"));
+        t.volume = Decimal::fromInt(i < 8 ? 500 : 100);
+        t.side = i < 8 ? TradeSide::Buy : TradeSide::Sell;
+        trades.append(t);
+        t.timeMs = shanghaiMs(9, 35);
+        t.side = i < 8 ? TradeSide::Sell : TradeSide::Buy;
+        trades.append(t);
+    }
+    std::stable_sort(trades.begin(), trades.end(),
+                     [](const TradeTick& x, const TradeTick& y) { return x.timeMs < y.timeMs; });
+    m_history->append(trades);
+    m_chart->setSymbol(u"600000.SH"_s);
+    QTRY_VERIFY(m_chart->volumeSeries(TradeSide::Buy)->upperSeries()->count() > 0);
+    const QList<QPointF> buy = m_chart->volumeSeries(TradeSide::Buy)->upperSeries()->points();
+    const QList<QPointF> sell = m_chart->volumeSeries(TradeSide::Sell)->upperSeries()->points();
+    QCOMPARE(buy.size(), 4); // one bar: four corners
+    QCOMPARE(sell.size(), 4);
+    QVERIFY(buy.at(0).x() < sell.at(0).x());
+    QCOMPARE(buy.at(1).y(), 4200.0); // 8 * 500 + 2 * 100, under the 10,000 threshold for K
+    QCOMPARE(m_chart->volumeSeries(TradeSide::Buy)->brush().color(), m_chart->directionPalette().up);
+    QCOMPARE(m_chart->volumeSeries(TradeSide::Sell)->brush().color(), m_chart->directionPalette().down);
+    QCOMPARE(m_chart->volumeChart()->axes(Qt::Vertical).size(), 1);
+    QVERIFY(static_cast<QValueAxis*>(m_chart->volumeChart()->axes(Qt::Vertical).at(0))->max() >= 4200.0);
+}
+
+void TestTickChartWidget::followsSymbol()
+{
+    m_history->append(tradingDay(u"600519.SH"_s, 5000, 180000));
+    m_history->append(tradingDay(u"600000.SH"_s, 5000, 1000));
+    m_chart->setSymbol(u"600519.SH"_s);
+    QVERIFY(m_history->isPinned(u"600519.SH"_s));
+    QTRY_VERIFY(m_chart->priceSeries()->count() > 0 && minY(m_chart->priceSeries()->points()) > 1000);
+    m_chart->setSymbol(u"600000.SH"_s);
+    QTRY_VERIFY(maxY(m_chart->priceSeries()->points()) < 100);
+    QVERIFY(m_history->isPinned(u"600000.SH"_s));
+    QVERIFY(!m_history->isPinned(u"600519.SH"_s));
+    QCOMPARE(m_chart->symbol(), u"600000.SH"_s);
+    QVERIFY(m_chart->findChild<QLabel*>(u"tickChartCode"_s)->text() == u"600000.SH"_s);
+    // A symbol without trades yet: the empty state, not the previous symbol's line.
+    m_chart->setSymbol(u"000001.SZ"_s);
+    QVERIFY(m_chart->isEmptyStateShown());
+}
+
+void TestTickChartWidget::colourConventionSwitch()
+{
+    setPrevClose(m_store, u"600000.SH"_s, "9.00");
+    m_history->append(tradingDay(u"600000.SH"_s, 100, 1000)); // around 10.00: above the previous close
+    m_chart->setDirectionPalette(DirectionPalette::forConvention(DirectionPalette::Convention::RedUp));
+    m_chart->setSymbol(u"600000.SH"_s);
+    const DirectionPalette red = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);
+    const DirectionPalette green = DirectionPalette::forConvention(DirectionPalette::Convention::GreenUp);
+    QTRY_COMPARE(m_chart->priceSeries()->pen().color(), red.up);
+    QCOMPARE(m_chart->volumeSeries(TradeSide::Buy)->brush().color(), red.up);
+    QCOMPARE(m_chart->volumeSeries(TradeSide::Sell)->brush().color(), red.down);
+    m_chart->setDirectionPalette(green);
+    QTRY_COMPARE(m_chart->priceSeries()->pen().color(), green.up);
+    QCOMPARE(m_chart->volumeSeries(TradeSide::Buy)->brush().color(), green.up);
+    QCOMPARE(m_chart->volumeSeries(TradeSide::Sell)->brush().color(), green.down);
+    QVERIFY(red.up != green.up);
+    // Below the previous close the line takes the down colour.
+    setPrevClose(m_store, u"600000.SH"_s, "20.00");
+    QTRY_COMPARE(m_chart->priceSeries()->pen().color(), green.down);
+}
+
+void TestTickChartWidget::oneReplacePerFrame()
+{
+    m_history->append(tradingDay(u"600519.SH"_s, 1000, 180000));
+    m_chart->setSymbol(u"600519.SH"_s);
+    QTRY_VERIFY(m_chart->priceSeries()->count() > 0);
+    QSignalSpy replaced(m_chart->priceSeries(), &QXYSeries::pointsReplaced);
+    QSignalSpy averageReplaced(m_chart->averageSeries(), &QXYSeries::pointsReplaced);
+    QSignalSpy frames(m_chart, &TickChartWidget::frameRendered);
+    const int frames0 = m_chart->frameCount();
+    // Twenty batches inside one frame interval (no event loop in between): one frame, one replace per series.
+    const QList<TradeTick> more = tradingDay(u"600519.SH"_s, 2000, 180000, 99);
+    for (int i = 0; i < 20; ++i)
+        m_history->append(more.mid(i * 100, 100));
+    QCOMPARE(replaced.count(), 0); // nothing is drawn from inside append
+    QTRY_COMPARE(frames.count(), 1);
+    QCOMPARE(replaced.count(), 1);
+    QCOMPARE(averageReplaced.count(), 1);
+    QCOMPARE(m_chart->frameCount(), frames0 + 1);
+    // And the frame shows the latest trade.
+    QCOMPARE(m_chart->priceSeries()->points().last().y(), more.last().price.toDouble());
+}
+
+void TestTickChartWidget::frameRateCapped()
+{
+    m_history->append(tradingDay(u"600519.SH"_s, 1000, 180000));
+    m_chart->setSymbol(u"600519.SH"_s);
+    QTRY_VERIFY(m_chart->priceSeries()->count() > 0);
+    QSignalSpy replaced(m_chart->priceSeries(), &QXYSeries::pointsReplaced);
+    QList<qint64> frameTimes;
+    QElapsedTimer clock;
+    clock.start();
+    // When each frame started, ns.
+    connect(m_chart, &TickChartWidget::frameRendered, this,
+            [&] { frameTimes.append(clock.nsecsElapsed() - m_chart->nsSinceFrameStart()); });
+    // Trades every 2 ms, far above the frame rate.
+    const QList<TradeTick> more = tradingDay(u"600519.SH"_s, 5000, 180000, 5);
+    int next = 0;
+    QTimer feeder;
+    feeder.setTimerType(Qt::PreciseTimer);
+    connect(&feeder, &QTimer::timeout, this, [&] {
+        m_history->append(more.mid(next, 10));
+        next = (next + 10) % 4990;
+    });
+    feeder.start(2);
+    QTRY_VERIFY_WITH_TIMEOUT(frameTimes.size() >= 6, 5000);
+    feeder.stop();
+    QCOMPARE(replaced.count(), frameTimes.size()); // one replace per frame
+    for (int i = 1; i < frameTimes.size(); ++i) {
+        const double apartMs = double(frameTimes.at(i) - frameTimes.at(i - 1)) / 1e6;
+        QVERIFY2(apartMs >= TickChartWidget::FrameIntervalMs - 0.5, qPrintable(u"frames %1 ms apart"_s.arg(apartMs)));
+    }
+}
+
+void TestTickChartWidget::crosshair()
+{
+    setPrevClose(m_store, u"600519.SH"_s, "1795.00");
+    const QList<TradeTick> day = tradingDay(u"600519.SH"_s, 3000, 180000);
+    m_history->append(day);
+    m_chart->setSymbol(u"600519.SH"_s);
+    QTRY_VERIFY(m_chart->priceSeries()->count() > 0);
+    QVERIFY(!m_chart->isCrosshairShown());
+    // Near the plot's left edge: the trade nearest to that time, its exchange time with milliseconds.
+    const QRectF plot = m_chart->priceChart()->plotArea();
+    const QPoint pos(int(plot.left()) + 3, int(plot.center().y()));
+    m_chart->showCrosshairAt(pos);
+    QVERIFY(m_chart->isCrosshairShown());
+    QChart* chart = m_chart->priceChart();
+    const double utc =
+        chart->mapToValue(chart->mapFromScene(m_chart->priceView()->mapToScene(pos)), m_chart->priceSeries()).x() -
+        double(m_chart->axisShiftMs());
+    const TradeTick nearest =
+        *std::min_element(day.cbegin(), day.cend(), [utc](const TradeTick& a, const TradeTick& b) {
+            return std::abs(double(a.timeMs) - utc) < std::abs(double(b.timeMs) - utc);
+        });
+    const QString text = m_chart->crosshairText();
+    const QString expectedTime = QDateTime::fromMSecsSinceEpoch(nearest.timeMs, Shanghai).toString(u"HH:mm:ss.zzz"_s);
+    QVERIFY2(text.startsWith(expectedTime + u'\n'), qPrintable(text + u" / expected "_s + expectedTime));
+    QVERIFY2(text.startsWith(u"09:3"_s), qPrintable(text));
+    QVERIFY2(text.contains(QLocale().toString(nearest.price.toDouble(), 'f', 2)), qPrintable(text));
+    QVERIFY2(text.contains(QLocale().toString(nearest.volume.toDouble(), 'f', 0)), qPrintable(text));
+    QVERIFY2(text.contains(u"Volume"_s), qPrintable(text));
+    // Mouse moves over the view move it; leaving hides it.
+    QWidget* viewport = m_chart->priceView()->viewport();
+    QTest::mouseMove(viewport, QPoint(int(plot.right()) - 1, int(plot.center().y())));
+    QTRY_VERIFY(m_chart->isCrosshairShown());
+    QVERIFY2(m_chart->crosshairText().startsWith(u"15:0"_s) || m_chart->crosshairText().startsWith(u"14:5"_s),
+             qPrintable(m_chart->crosshairText()));
+    QVERIFY(QRegularExpression(u"^\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d\\n"_s).match(m_chart->crosshairText()).hasMatch());
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(viewport, &leave);
+    QVERIFY(!m_chart->isCrosshairShown());
+    // Outside the plot area: nothing.
+    m_chart->showCrosshairAt(QPoint(2, 2));
+    QVERIFY(!m_chart->isCrosshairShown());
+}
+
+void TestTickChartWidget::undecimatedForComparison()
+{
+    m_history->append(tradingDay(u"600519.SH"_s, 5000, 180000));
+    m_chart->setSymbol(u"600519.SH"_s);
+    m_chart->setDecimationEnabled(false);
+    m_chart->redrawNow();
+    QCOMPARE(m_chart->priceSeries()->count(), 5000);
+    m_chart->setDecimationEnabled(true);
+    m_chart->redrawNow();
+    QVERIFY(m_chart->priceSeries()->count() <= 2 * m_chart->plotColumns() + 2);
+}
+
+namespace {
+// Pixels close to `colour` in `image`.
+int pixelsNear(const QImage& image, const QColor& colour)
+{
+    constexpr int Tolerance = 90; // antialiased 1 px lines blend into the background
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            const int distance = std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) +
+                                 std::abs(c.blue() - colour.blue());
+            if (distance < Tolerance)
+                ++n;
+        }
+    }
+    return n;
+}
+} // namespace
+
+void TestTickChartWidget::paintsTheLines()
+{
+    setPrevClose(m_store, u"600519.SH"_s, "1700.00");
+    m_history->append(tradingDay(u"600519.SH"_s, 100000, 180000));
+    m_chart->setSymbol(u"600519.SH"_s);
+    QTRY_VERIFY(m_chart->priceSeries()->count() > 0);
+    m_chart->redrawNow();
+    const QImage image = m_chart->grab().toImage();
+    const DirectionPalette palette = m_chart->directionPalette();
+    // The price line in the up colour (above the previous close), the amber average, volume bars in both colours.
+    QVERIFY(pixelsNear(image, palette.up) > 500);
+    QVERIFY(pixelsNear(image, palette.down) > 100);
+    const int amber = pixelsNear(image, m_chart->averageSeries()->pen().color());
+    QVERIFY2(amber > 200, qPrintable(QString::number(amber)));
+}
+
+// Writes screenshots of the chart (a full day, both palettes, with the crosshair) to $QM_SCREENSHOT_DIR.
+void TestTickChartWidget::screenshots()
+{
+    const QString dir = qEnvironmentVariable("QM_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set QM_SCREENSHOT_DIR to write screenshots");
+    setPrevClose(m_store, u"600519.SH"_s, "1795.00");
+    m_history->append(tradingDay(u"600519.SH"_s, 100000, 180000));
+    m_chart->resize(1100, 560);
+    m_chart->setSymbol(u"600519.SH"_s);
+    QTRY_VERIFY(m_chart->priceSeries()->count() > 0);
+    for (const auto convention : {DirectionPalette::Convention::RedUp, DirectionPalette::Convention::GreenUp}) {
+        m_chart->setDirectionPalette(DirectionPalette::forConvention(convention));
+        m_chart->redrawNow();
+        const QRectF plot = m_chart->priceChart()->plotArea();
+        m_chart->showCrosshairAt(QPoint(int(plot.left() + plot.width() * 0.62), int(plot.top() + plot.height() * 0.3)));
+        const QString suffix = convention == DirectionPalette::Convention::RedUp ? u"redup"_s : u"greenup"_s;
+        QVERIFY(m_chart->grab().save(dir + u"/tickchart-600519_SH-"_s + suffix + u".png"_s));
+        m_chart->hideCrosshair();
+    }
+    m_history->append(tradingDay(u"AAPL.US"_s, 20000, 18900, 3));
+    m_chart->setSymbol(u"AAPL.US"_s);
+    m_chart->redrawNow();
+    QVERIFY(m_chart->grab().save(dir + u"/tickchart-AAPL_US-nocl.png"_s));
+}
+
+int main(int argc, char* argv[])
+{
+    // A local zone unlike the exchanges' ones, so the test sees the axis convert to exchange time.
+    qputenv("TZ", "America/New_York");
+    QApplication app(argc, argv);
+    TestTickChartWidget test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_tickchartwidget.moc"

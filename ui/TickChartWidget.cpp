@@ -1,0 +1,785 @@
+#include "TickChartWidget.h"
+
+#include "QuoteStore.h"
+#include "SymbolCatalog.h"
+#include "TickHistory.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QEvent>
+#include <QGraphicsLayout>
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QStackedLayout>
+#include <QTimeZone>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QColor AverageColour(0xe0, 0x9a, 0x10); // amber, as traders expect the average-price line
+const QColor PrevCloseColour(0x80, 0x80, 0x80);
+const QColor NeutralColour(0x8a, 0x8f, 0x98);
+const QColor NoReferenceColour(0x2f, 0x6f, 0xd0); // price line when there is no previous close to compare with
+const QColor GridColour(0xe4, 0xe6, 0xea);
+const QColor AxisLineColour(0xb8, 0xbc, 0xc4);
+const QColor CrosshairColour(0x60, 0x66, 0x70);
+
+// 1, 2, 2.5 or 5 times a power of ten, at least `raw`.
+double niceStep(double raw)
+{
+    if (!(raw > 0) || !std::isfinite(raw))
+        return 1.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    const double f = raw / magnitude;
+    const double nice = f <= 1.0 ? 1.0 : (f <= 2.0 ? 2.0 : (f <= 2.5 ? 2.5 : (f <= 5.0 ? 5.0 : 10.0)));
+    return nice * magnitude;
+}
+
+// Decimal places that show every multiple of `step` exactly.
+int decimalsOf(double step)
+{
+    for (int d = 0; d < 8; ++d) {
+        const double scaled = step * std::pow(10.0, d);
+        if (std::abs(scaled - std::round(scaled)) < 1e-6 * std::max(1.0, scaled))
+            return d;
+    }
+    return 8;
+}
+
+// Time-axis steps that land on round clock times, in ms.
+constexpr qint64 TimeSteps[] = {1000,   2000,   5000,    10000,   15000,   30000,    60000,    120000,   300000,
+                                600000, 900000, 1800000, 3600000, 7200000, 10800000, 21600000, 43200000, 86400000};
+
+// Setters that leave an axis alone when nothing changes: every change re-lays out the axis labels.
+void updateAxis(QValueAxis* axis, double lo, double hi, int ticks, const QString& format)
+{
+    if (axis->labelFormat() != format)
+        axis->setLabelFormat(format);
+    if (axis->tickCount() != ticks)
+        axis->setTickCount(ticks);
+    if (axis->min() != lo || axis->max() != hi)
+        axis->setRange(lo, hi);
+}
+
+void updateAxis(QDateTimeAxis* axis, qint64 lo, qint64 hi, int ticks, const QString& format)
+{
+    if (axis->format() != format)
+        axis->setFormat(format);
+    if (axis->tickCount() != ticks)
+        axis->setTickCount(ticks);
+    if (axis->min().toMSecsSinceEpoch() != lo || axis->max().toMSecsSinceEpoch() != hi)
+        axis->setRange(QDateTime::fromMSecsSinceEpoch(lo), QDateTime::fromMSecsSinceEpoch(hi));
+}
+
+void styleAxis(QAbstractAxis* axis, const QFont& font)
+{
+    axis->setLabelsFont(font);
+    axis->setLabelsColor(QColor(0x4a, 0x50, 0x5a));
+    axis->setLinePen(QPen(AxisLineColour, 1));
+    axis->setGridLinePen(QPen(GridColour, 1));
+    axis->setShadesVisible(false);
+    axis->setTitleVisible(false);
+}
+
+QChart* makeChart()
+{
+    auto* chart = new QChart;
+    chart->legend()->hide();
+    chart->setMargins(QMargins(4, 6, 4, 4));
+    chart->setBackgroundRoundness(0);
+    chart->setDropShadowEnabled(false);
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setBackgroundBrush(Qt::white);
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    return chart;
+}
+
+QChartView* makeView(QChart* chart, QWidget* parent)
+{
+    auto* view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing, true);
+    view->setFrameShape(QFrame::NoFrame);
+    view->setMouseTracking(true);
+    view->viewport()->setMouseTracking(true);
+    view->setMinimumHeight(40);
+    view->setBackgroundBrush(Qt::white);
+    return view;
+}
+} // namespace
+
+TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidget* parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_history(history)
+    , m_codeLabel(new QLabel(this))
+    , m_nameLabel(new QLabel(this))
+    , m_legendLabel(new QLabel(this))
+    , m_emptyLabel(new QLabel(this))
+    , m_plots(new QWidget(this))
+    , m_priceChart(makeChart())
+    , m_volumeChart(makeChart())
+    , m_priceView(makeView(m_priceChart, m_plots))
+    , m_volumeView(makeView(m_volumeChart, m_plots))
+    , m_price(new QLineSeries)
+    , m_average(new QLineSeries)
+    , m_prevClose(new QLineSeries)
+    , m_priceTime(new QDateTimeAxis)
+    , m_volumeTime(new QDateTimeAxis)
+    , m_priceAxis(new QValueAxis)
+    , m_changeAxis(new QValueAxis)
+    , m_volumeAxis(new QValueAxis)
+{
+    setObjectName(u"tickChart"_s);
+    m_codeLabel->setObjectName(u"tickChartCode"_s);
+    m_nameLabel->setObjectName(u"tickChartName"_s);
+    m_legendLabel->setObjectName(u"tickChartLegend"_s);
+    m_emptyLabel->setObjectName(u"tickChartEmpty"_s);
+    QFont bold = m_codeLabel->font();
+    bold.setBold(true);
+    m_codeLabel->setFont(bold);
+    m_nameLabel->setTextFormat(Qt::PlainText);
+    m_nameLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_legendLabel->setTextFormat(Qt::RichText);
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setAutoFillBackground(true);
+    QPalette emptyPalette = m_emptyLabel->palette();
+    emptyPalette.setColor(QPalette::Window, Qt::white);
+    emptyPalette.setColor(QPalette::WindowText, QColor(0x70, 0x76, 0x80));
+    m_emptyLabel->setPalette(emptyPalette);
+
+    auto* title = new QHBoxLayout;
+    title->setContentsMargins(6, 3, 6, 3);
+    title->setSpacing(6);
+    title->addWidget(m_codeLabel);
+    title->addWidget(m_nameLabel, 1);
+    title->addWidget(m_legendLabel);
+
+    auto* plotsLayout = new QVBoxLayout(m_plots);
+    plotsLayout->setContentsMargins(0, 0, 0, 0);
+    plotsLayout->setSpacing(0);
+    plotsLayout->addWidget(m_priceView, 3);
+    plotsLayout->addWidget(m_volumeView, 1);
+
+    m_stack = new QStackedLayout;
+    m_stack->addWidget(m_plots);
+    m_stack->addWidget(m_emptyLabel);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(title);
+    layout->addLayout(m_stack, 1);
+
+    QFont axisFont = font();
+    if (axisFont.pointSizeF() > 0)
+        axisFont.setPointSizeF(axisFont.pointSizeF() * 0.9);
+
+    // Price pane: time grid without labels (they are under the volume pane), price left, change % right.
+    m_price->setName(tr("Price"));
+    m_average->setName(tr("Average price"));
+    m_prevClose->setName(tr("Previous close"));
+    m_priceChart->addSeries(m_prevClose);
+    m_priceChart->addSeries(m_average);
+    m_priceChart->addSeries(m_price);
+    m_priceChart->addAxis(m_priceTime, Qt::AlignBottom);
+    m_priceChart->addAxis(m_priceAxis, Qt::AlignLeft);
+    m_priceChart->addAxis(m_changeAxis, Qt::AlignRight);
+    for (QLineSeries* series : {m_prevClose, m_average, m_price}) {
+        series->attachAxis(m_priceTime);
+        series->attachAxis(m_priceAxis);
+    }
+    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(m_priceTime), static_cast<QAbstractAxis*>(m_priceAxis),
+                                static_cast<QAbstractAxis*>(m_changeAxis), static_cast<QAbstractAxis*>(m_volumeTime),
+                                static_cast<QAbstractAxis*>(m_volumeAxis)})
+        styleAxis(axis, axisFont);
+    m_priceTime->setLabelsVisible(false);
+    m_priceTime->setLineVisible(false);
+    m_changeAxis->setGridLineVisible(false);
+    m_changeAxis->setLabelFormat(u"%+.2f%%"_s);
+
+    // Volume pane: one area series per side, bars drawn as rectangles of its upper line.
+    const char* const sideNames[] = {QT_TR_NOOP("Neutral volume"), QT_TR_NOOP("Buy volume"), QT_TR_NOOP("Sell volume")};
+    m_volumeChart->addAxis(m_volumeTime, Qt::AlignBottom);
+    m_volumeChart->addAxis(m_volumeAxis, Qt::AlignLeft);
+    for (int side = 0; side < 3; ++side) {
+        auto* area = new QAreaSeries;
+        auto* upper = new QLineSeries(area);
+        area->setUpperSeries(upper);
+        area->setName(tr(sideNames[side]));
+        area->setPen(Qt::NoPen);
+        m_volumeChart->addSeries(area);
+        area->attachAxis(m_volumeTime);
+        area->attachAxis(m_volumeAxis);
+        m_volume[side] = area;
+    }
+    m_volumeAxis->setTickCount(3);
+    // Room for the time labels under the bars and a plot of a few lines, however short the dock.
+    m_volumeView->setMinimumHeight(QFontMetrics(axisFont).height() * 5 + 12);
+    m_volumeAxis->setLabelFormat(u"%.0f"_s);
+
+    for (QChartView* view : {m_priceView, m_volumeView}) {
+        view->installEventFilter(this);
+        view->viewport()->installEventFilter(this);
+    }
+
+    // Crosshair: a vertical line through both panes, a horizontal one at the price, a box with the values.
+    const QPen crossPen(CrosshairColour, 1, Qt::DotLine);
+    m_crossV = new QGraphicsLineItem(m_priceChart);
+    m_crossH = new QGraphicsLineItem(m_priceChart);
+    m_crossVolume = new QGraphicsLineItem(m_volumeChart);
+    for (QGraphicsLineItem* line : {m_crossV, m_crossH, m_crossVolume}) {
+        line->setPen(crossPen);
+        line->setZValue(100);
+        line->hide();
+    }
+    m_tipBox = new QGraphicsRectItem(m_priceChart);
+    m_tipBox->setBrush(QColor(255, 255, 255, 235));
+    m_tipBox->setPen(QPen(AxisLineColour, 1));
+    m_tipBox->setZValue(101);
+    m_tipBox->hide();
+    m_tipText = new QGraphicsSimpleTextItem(m_tipBox);
+    m_tipText->setFont(axisFont);
+    m_tipText->setBrush(QColor(0x20, 0x24, 0x2a));
+
+    m_frameTimer.setSingleShot(true);
+    m_frameTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_frameTimer, &QTimer::timeout, this, &TickChartWidget::onFrameTimer);
+    if (m_history)
+        connect(m_history, &TickHistory::ticksAppended, this, &TickChartWidget::onTicksAppended);
+    if (m_store)
+        connect(m_store, &QuoteStore::quotesChanged, this, &TickChartWidget::onQuotesChanged);
+
+    applyColours();
+    updateHeader();
+    updateEmptyState();
+}
+
+TickChartWidget::~TickChartWidget()
+{
+    if (m_history && !m_symbol.isEmpty())
+        m_history->unpin(m_symbol);
+}
+
+void TickChartWidget::setSymbol(const QString& code)
+{
+    if (code == m_symbol)
+        return;
+    if (m_history) {
+        m_history->unpin(m_symbol);
+        m_history->pin(code);
+    }
+    m_symbol = code;
+    hideCrosshair();
+    updateHeader();
+    updateEmptyState();
+    scheduleFrame();
+}
+
+void TickChartWidget::setDirectionPalette(const DirectionPalette& palette)
+{
+    m_palette = palette;
+    applyColours();
+    scheduleFrame();
+}
+
+void TickChartWidget::setChineseNames(bool chinese)
+{
+    m_chinese = chinese;
+    updateHeader();
+}
+
+void TickChartWidget::setDisplayLocale(const QLocale& locale)
+{
+    m_locale = locale;
+}
+
+void TickChartWidget::setDecimationEnabled(bool enabled)
+{
+    m_decimate = enabled;
+    scheduleFrame();
+}
+
+bool TickChartWidget::isEmptyStateShown() const
+{
+    return m_stack->currentWidget() == m_emptyLabel;
+}
+
+QString TickChartWidget::emptyStateText() const
+{
+    return m_emptyLabel->text();
+}
+
+int TickChartWidget::plotColumns() const
+{
+    return std::max(1, int(std::lround(m_priceChart->plotArea().width())));
+}
+
+const std::deque<TickSample>& TickChartWidget::currentTicks() const
+{
+    static const std::deque<TickSample> none;
+    return m_history ? m_history->ticks(m_symbol) : none;
+}
+
+double TickChartWidget::prevClose() const
+{
+    const QuoteState* q = m_store ? m_store->quote(m_symbol) : nullptr;
+    if (!q || q->prevClose.isNull() || !(q->prevClose.toDouble() > 0))
+        return std::numeric_limits<double>::quiet_NaN();
+    return q->prevClose.toDouble();
+}
+
+QColor TickChartWidget::priceColour() const
+{
+    if (std::isnan(prevClose()))
+        return NoReferenceColour;
+    const QColor c = m_palette.forDirection(m_direction);
+    return c.isValid() ? c : NeutralColour;
+}
+
+QString TickChartWidget::formatPrice(double value) const
+{
+    return m_locale.toString(value, 'f', m_decimals);
+}
+
+void TickChartWidget::applyColours()
+{
+    QPen pricePen(priceColour(), 1); // 1 px: the fast cosmetic stroker; wider pens go through QStroker (3x slower)
+    pricePen.setJoinStyle(Qt::RoundJoin);
+    m_price->setPen(pricePen);
+    m_average->setPen(QPen(AverageColour, 1));
+    m_prevClose->setPen(QPen(PrevCloseColour, 1, Qt::DashLine));
+    const QColor neutral = m_palette.neutral.isValid() ? m_palette.neutral : NeutralColour;
+    m_volume[int(TradeSide::Neutral)]->setBrush(neutral);
+    m_volume[int(TradeSide::Buy)]->setBrush(m_palette.up);
+    m_volume[int(TradeSide::Sell)]->setBrush(m_palette.down);
+    updateLegend();
+}
+
+void TickChartWidget::updateLegend()
+{
+    const auto swatch = [](const QColor& colour, const QString& glyph, const QString& text) {
+        return u"<span style=\"color:%1\">%2</span>&nbsp;%3"_s.arg(colour.name(), glyph, text.toHtmlEscaped());
+    };
+    // Only the lines that are drawn: no average without volume, no reference line without a previous close.
+    QString text = swatch(priceColour(), u"━"_s, tr("Price"));
+    if (m_average->isVisible())
+        text += u"&nbsp;&nbsp;"_s + swatch(AverageColour, u"━"_s, tr("Average"));
+    if (m_prevClose->isVisible())
+        text += u"&nbsp;&nbsp;"_s + swatch(PrevCloseColour, u"┅"_s, tr("Prev close"));
+    if (text != m_legendLabel->text())
+        m_legendLabel->setText(text);
+}
+
+void TickChartWidget::updateHeader()
+{
+    if (m_symbol.isEmpty()) {
+        m_codeLabel->setText(tr("Tick chart"));
+        m_nameLabel->clear();
+    } else {
+        m_codeLabel->setText(m_symbol);
+        m_nameLabel->setText(SymbolCatalog::builtIn().displayName(m_symbol, m_chinese));
+    }
+    updateLegend();
+}
+
+void TickChartWidget::updateEmptyState()
+{
+    const bool empty = m_symbol.isEmpty() || !m_history || m_history->count(m_symbol) == 0;
+    if (m_symbol.isEmpty())
+        m_emptyLabel->setText(tr("Select a symbol to chart its trades."));
+    else
+        m_emptyLabel->setText(tr("Waiting for trades…"));
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget*>(m_emptyLabel) : m_plots);
+    if (empty)
+        hideCrosshair();
+}
+
+void TickChartWidget::onTicksAppended(const QStringList& codes)
+{
+    if (!m_symbol.isEmpty() && codes.contains(m_symbol))
+        scheduleFrame();
+}
+
+void TickChartWidget::onQuotesChanged(const QList<QuoteChange>& changes)
+{
+    for (const QuoteChange& change : changes) {
+        if ((change.fields & QuoteField::PrevClose) && change.code == m_symbol) {
+            scheduleFrame();
+            return;
+        }
+    }
+}
+
+void TickChartWidget::scheduleFrame()
+{
+    m_dirty = true;
+    if (m_frameTimer.isActive())
+        return;
+    const qint64 since = m_sinceFrame.isValid() ? m_sinceFrame.elapsed() : qint64(FrameIntervalMs);
+    m_frameTimer.start(int(std::clamp<qint64>(FrameIntervalMs - since, 0, FrameIntervalMs)));
+}
+
+void TickChartWidget::onFrameTimer()
+{
+    if (m_dirty && isVisible())
+        renderFrame();
+}
+
+void TickChartWidget::redrawNow()
+{
+    m_frameTimer.stop();
+    renderFrame();
+}
+
+void TickChartWidget::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        scheduleFrame();
+}
+
+void TickChartWidget::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        updateHeader();
+        updateEmptyState();
+    }
+}
+
+void TickChartWidget::renderFrame()
+{
+    m_dirty = false;
+    m_sinceFrame.restart();
+    ++m_frames;
+    updateEmptyState();
+    const std::deque<TickSample>& ticks = currentTicks();
+    if (ticks.empty()) {
+        Q_EMIT frameRendered();
+        return;
+    }
+    m_decimals = std::clamp(m_history->priceDecimals(m_symbol), 0, 8);
+    const SymbolInfo* info = SymbolCatalog::builtIn().find(m_symbol);
+    if (info && !info->tickSize.isNull())
+        m_decimals = std::max(m_decimals, info->tickSize.scale());
+
+    // Plot x values are UTC shifted so that the axis, which formats in local time, shows the exchange's time.
+    const qint64 firstMs = ticks.front().timeMs;
+    const qint64 lastMs = ticks.back().timeMs;
+    const QTimeZone zone = Markets::timeZone(SymbolCatalog::builtIn().marketOf(m_symbol));
+    const QDateTime lastUtc = QDateTime::fromMSecsSinceEpoch(lastMs, QTimeZone::utc());
+    const qint64 exchangeOffsetMs = (zone.isValid() ? zone.offsetFromUtc(lastUtc) : 0) * 1000LL;
+    const qint64 localOffsetMs = QDateTime::fromMSecsSinceEpoch(lastMs).offsetFromUtc() * 1000LL;
+    m_shiftMs = exchangeOffsetMs - localOffsetMs;
+
+    // Time range: round clock times around the data, one grid line per step.
+    const QFontMetrics fm(m_priceAxis->labelsFont());
+    const int approxWidth = std::max(100, m_priceView->width() - 2 * fm.horizontalAdvance(u"000000.00"_s));
+    const qint64 localFirst = firstMs + exchangeOffsetMs;
+    const qint64 localLast = lastMs + exchangeOffsetMs;
+    qint64 step = TimeSteps[std::size(TimeSteps) - 1];
+    for (const qint64 candidate : TimeSteps) {
+        const QString sample = localLast - localFirst >= 24 * 3600 * 1000LL ? u"00-00 00:00"_s
+                               : candidate < 60000                          ? u"00:00:00"_s
+                                                                            : u"00:00"_s;
+        const int maxTicks = std::clamp(approxWidth / (fm.horizontalAdvance(sample) + 28), 2, 14);
+        const qint64 lo = localFirst / candidate * candidate;
+        const qint64 hi = (localLast / candidate + 1) * candidate;
+        if ((hi - lo) / candidate <= maxTicks - 1) {
+            step = candidate;
+            break;
+        }
+    }
+    const qint64 axisLo = localFirst / step * step - exchangeOffsetMs;      // UTC
+    const qint64 axisHi = (localLast / step + 1) * step - exchangeOffsetMs; // UTC
+    const int timeTicks = int((axisHi - axisLo) / step) + 1;
+    // Seconds when the steps are shorter than a minute; the date too when the buffer spans days (crypto, forex).
+    const QString timeFormat = axisHi - axisLo > 24 * 3600 * 1000LL ? u"MM-dd HH:mm"_s
+                               : step < 60000                       ? u"HH:mm:ss"_s
+                                                                    : u"HH:mm"_s;
+    for (QDateTimeAxis* axis : {m_priceTime, m_volumeTime}) {
+        updateAxis(axis, axisLo + m_shiftMs, axisHi + m_shiftMs, timeTicks, timeFormat);
+    }
+    const double xLo = double(axisLo + m_shiftMs);
+    const double xHi = double(axisHi + m_shiftMs);
+    const double shift = double(m_shiftMs);
+
+    // Price range: the data, the average and the previous close, padded, on round steps.
+    const double close = prevClose();
+    double lo = std::numeric_limits<double>::max();
+    double hi = std::numeric_limits<double>::lowest();
+    for (const TickSample& t : ticks) {
+        lo = std::min(lo, t.price);
+        hi = std::max(hi, t.price);
+        if (!std::isnan(t.average)) {
+            lo = std::min(lo, t.average);
+            hi = std::max(hi, t.average);
+        }
+    }
+    if (!std::isnan(close)) {
+        lo = std::min(lo, close);
+        hi = std::max(hi, close);
+    }
+    const double minSpan = std::max(std::pow(10.0, -m_decimals) * 4, std::abs(hi) * 0.001);
+    if (hi - lo < minSpan) {
+        const double mid = (hi + lo) / 2;
+        lo = mid - minSpan / 2;
+        hi = mid + minSpan / 2;
+    }
+    const double pad = (hi - lo) * 0.06;
+    lo -= pad;
+    hi += pad;
+    const int priceHeight = std::max(60, m_priceView->height());
+    const int intervals = std::clamp(priceHeight / (fm.height() * 3), 2, 8);
+    const double priceStep = niceStep((hi - lo) / intervals);
+    lo = std::floor(lo / priceStep) * priceStep;
+    hi = std::ceil(hi / priceStep) * priceStep;
+    const int priceTicks = int(std::lround((hi - lo) / priceStep)) + 1;
+    updateAxis(m_priceAxis, lo, hi, priceTicks, u"%.%1f"_s.arg(std::max(m_decimals, decimalsOf(priceStep))));
+    if (m_changeAxis->isVisible() == std::isnan(close))
+        m_changeAxis->setVisible(!std::isnan(close));
+    if (!std::isnan(close))
+        updateAxis(m_changeAxis, (lo / close - 1.0) * 100.0, (hi / close - 1.0) * 100.0, priceTicks, u"%+.2f%%"_s);
+
+    // Volume bars: buckets of about three pixels, each a bar of 70% of its width coloured by the dominant side.
+    QList<TickHistory::VolumeBucket> volume;
+    double divisor = 1;
+    const auto bucketVolumes = [&](int columns) {
+        volume = TickHistory::volumeBuckets(ticks, axisLo, axisHi, std::max(1, columns / 3));
+        double maxVolume = 0;
+        for (const TickHistory::VolumeBucket& b : std::as_const(volume))
+            maxVolume = std::max(maxVolume, b.total());
+        // Round top of the axis, then its unit: 20K rather than 20000.
+        const double top = 2 * niceStep(std::max(maxVolume, 1e-9) * 1.05 / 2);
+        QString suffix;
+        divisor = 1;
+        if (top >= 1e9) {
+            divisor = 1e9;
+            suffix = u"B"_s;
+        } else if (top >= 1e6) {
+            divisor = 1e6;
+            suffix = u"M"_s;
+        } else if (top >= 1e4) {
+            divisor = 1e3;
+            suffix = u"K"_s;
+        }
+        // A short pane shows only 0 and the top, so the labels never crowd.
+        const int volumeTicks = m_volumeView->height() >= 9 * fm.height() ? 3 : 2;
+        updateAxis(m_volumeAxis, 0, top / divisor, volumeTicks,
+                   u"%.%1f"_s.arg(decimalsOf(top / divisor / (volumeTicks - 1))) + suffix);
+    };
+    const int estimate = plotColumns();
+    bucketVolumes(estimate);
+
+    // Lay the panes out for the new labels, then draw into the pixel columns that gives.
+    layoutPlots();
+    const int columns = plotColumns();
+    if (columns != estimate)
+        bucketVolumes(columns);
+
+    const qsizetype n = qsizetype(ticks.size());
+    auto firstAverage = ticks.begin();
+    while (firstAverage != ticks.end() && std::isnan(firstAverage->average))
+        ++firstAverage;
+    const qsizetype averages = qsizetype(ticks.end() - firstAverage);
+    const auto pricePoint = [shift](const TickSample& t) { return QPointF(double(t.timeMs) + shift, t.price); };
+    const auto averagePoint = [shift](const TickSample& t) { return QPointF(double(t.timeMs) + shift, t.average); };
+    QList<QPointF> pricePoints;
+    QList<QPointF> averagePoints;
+    if (m_decimate) {
+        pricePoints = TickHistory::decimate(ticks.begin(), n, pricePoint, xLo, xHi, columns);
+        // The average moves slowly: a point pair every two columns draws the same line.
+        averagePoints = TickHistory::decimate(firstAverage, averages, averagePoint, xLo, xHi, std::max(1, columns / 2));
+    } else {
+        pricePoints.reserve(n);
+        for (const TickSample& t : ticks)
+            pricePoints.append(pricePoint(t));
+        averagePoints.reserve(averages);
+        for (auto it = firstAverage; it != ticks.end(); ++it)
+            averagePoints.append(averagePoint(*it));
+    }
+
+    const QList<QPointF> reference =
+        std::isnan(close) ? QList<QPointF>() : QList<QPointF>{QPointF(xLo, close), QPointF(xHi, close)};
+    if (m_prevClose->points() != reference)
+        m_prevClose->replace(reference);
+    if (m_prevClose->isVisible() != !reference.isEmpty())
+        m_prevClose->setVisible(!reference.isEmpty());
+    const double last = ticks.back().price;
+    const int direction = std::isnan(close) ? 0 : (last > close ? 1 : (last < close ? -1 : 0));
+    if (direction != m_direction) {
+        m_direction = direction;
+        applyColours();
+    }
+    m_price->replace(pricePoints);
+    m_average->replace(averagePoints);
+    if (m_average->isVisible() != !averagePoints.isEmpty())
+        m_average->setVisible(!averagePoints.isEmpty());
+
+    QList<QPointF> bars[3];
+    const int buckets = int(volume.size());
+    const double bucketMs = double(axisHi - axisLo) / buckets;
+    for (int b = 0; b < buckets; ++b) {
+        const TickHistory::VolumeBucket& bucket = volume.at(b);
+        const double total = bucket.total();
+        if (!(total > 0))
+            continue;
+        const int side = bucket.buy > bucket.sell
+                             ? int(TradeSide::Buy)
+                             : (bucket.sell > bucket.buy ? int(TradeSide::Sell) : int(TradeSide::Neutral));
+        const double x0 = xLo + b * bucketMs;
+        const double x1 = x0 + bucketMs * 0.7;
+        const double v = total / divisor;
+        bars[side].append({QPointF(x0, 0), QPointF(x0, v), QPointF(x1, v), QPointF(x1, 0)});
+    }
+    for (int side = 0; side < 3; ++side)
+        m_volume[side]->upperSeries()->replace(bars[side]);
+    updateLegend();
+
+    Q_EMIT frameRendered();
+}
+
+void TickChartWidget::layoutPlots()
+{
+    // Each pane lays itself out for its own labels; the narrower margins then grow by the difference so that both
+    // plot areas span the same pixel columns and the volume bars stand under the prices of their time. The extra
+    // margins of the last layout are known, so one layout pass suffices unless they change.
+    const QMargins base(4, 6, 4, 4);
+    for (QChart* chart : {m_priceChart, m_volumeChart}) {
+        if (chart->layout())
+            chart->layout()->activate();
+    }
+    const QRectF pa = m_priceChart->plotArea();
+    const QRectF va = m_volumeChart->plotArea();
+    const QMargins pm = m_priceChart->margins();
+    const QMargins vm = m_volumeChart->margins();
+    // Where each plot area would be without the alignment margins.
+    const double priceLeft = pa.left() - (pm.left() - base.left());
+    const double volumeLeft = va.left() - (vm.left() - base.left());
+    const double priceRight = m_priceChart->size().width() - pa.right() - (pm.right() - base.right());
+    const double volumeRight = m_volumeChart->size().width() - va.right() - (vm.right() - base.right());
+    const double left = std::max(priceLeft, volumeLeft);
+    const double right = std::max(priceRight, volumeRight);
+    const QMargins priceMargins =
+        base + QMargins(int(std::lround(left - priceLeft)), 0, int(std::lround(right - priceRight)), 0);
+    const QMargins volumeMargins =
+        base + QMargins(int(std::lround(left - volumeLeft)), 0, int(std::lround(right - volumeRight)), 0);
+    const auto apply = [](QChart* chart, const QMargins& margins) {
+        if (chart->margins() == margins)
+            return;
+        chart->setMargins(margins);
+        if (chart->layout())
+            chart->layout()->activate();
+    };
+    apply(m_priceChart, priceMargins);
+    apply(m_volumeChart, volumeMargins);
+}
+
+bool TickChartWidget::eventFilter(QObject* watched, QEvent* event)
+{
+    const bool priceViewport = watched == m_priceView->viewport();
+    const bool volumeViewport = watched == m_volumeView->viewport();
+    if (watched == m_priceView || watched == m_volumeView) {
+        if (event->type() == QEvent::Resize)
+            scheduleFrame(); // the number of pixel columns changed: lay out and draw again
+    } else if (priceViewport || volumeViewport) {
+        if (event->type() == QEvent::MouseMove) {
+            const QPoint pos = static_cast<QMouseEvent*>(event)->position().toPoint();
+            // Both panes share the time axis: a move over the volume pane puts the box in the price pane's middle.
+            showCrosshairAt(priceViewport ? pos : QPoint(pos.x(), int(m_priceChart->plotArea().center().y())));
+        } else if (event->type() == QEvent::Leave) {
+            hideCrosshair();
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void TickChartWidget::showCrosshairAt(const QPoint& pos)
+{
+    const std::deque<TickSample>& ticks = currentTicks();
+    const QRectF plot = m_priceChart->plotArea();
+    if (ticks.empty() || isEmptyStateShown() || pos.x() < plot.left() || pos.x() > plot.right()) {
+        hideCrosshair();
+        return;
+    }
+    const QPointF chartPos = m_priceChart->mapFromScene(m_priceView->mapToScene(pos));
+    const double x = m_priceChart->mapToValue(chartPos, m_price).x();
+    const qint64 target = qint64(std::llround(x)) - m_shiftMs;
+    auto it = std::lower_bound(ticks.begin(), ticks.end(), target,
+                               [](const TickSample& t, qint64 ms) { return t.timeMs < ms; });
+    if (it == ticks.end())
+        --it;
+    else if (it != ticks.begin() && target - std::prev(it)->timeMs <= it->timeMs - target)
+        --it;
+    const TickSample& tick = *it;
+    const QPointF at = m_priceChart->mapToPosition(QPointF(double(tick.timeMs + m_shiftMs), tick.price), m_price);
+    const double cx = std::clamp(at.x(), plot.left(), plot.right());
+    const double cy = std::clamp(at.y(), plot.top(), plot.bottom());
+    m_crossV->setLine(cx, plot.top(), cx, plot.bottom());
+    m_crossH->setLine(plot.left(), cy, plot.right(), cy);
+    const QRectF volumePlot = m_volumeChart->plotArea();
+    m_crossVolume->setLine(cx, volumePlot.top(), cx, volumePlot.bottom());
+
+    const QTimeZone zone = Markets::timeZone(SymbolCatalog::builtIn().marketOf(m_symbol));
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(tick.timeMs, zone.isValid() ? zone : QTimeZone::utc());
+    QStringList lines;
+    lines << time.toString(u"HH:mm:ss.zzz"_s);
+    lines << tr("Price %1").arg(formatPrice(tick.price));
+    const double close = prevClose();
+    if (!std::isnan(close))
+        lines.last() += u"  (%1%)"_s.arg(m_locale.toString((tick.price / close - 1.0) * 100.0, 'f', 2));
+    lines << tr("Volume %1").arg(tick.volume > 0 ? m_locale.toString(double(tick.volume), 'f', 0) : tr("—"));
+    if (!std::isnan(tick.average))
+        lines << tr("Average %1").arg(formatPrice(tick.average));
+    m_tipText->setText(lines.join(u'\n'));
+    const QRectF textRect = m_tipText->boundingRect();
+    const QSizeF boxSize(textRect.width() + 12, textRect.height() + 8);
+    m_tipText->setPos(6, 4);
+    QPointF boxPos(chartPos.x() + 14, chartPos.y() + 14);
+    if (boxPos.x() + boxSize.width() > plot.right())
+        boxPos.setX(chartPos.x() - 14 - boxSize.width());
+    if (boxPos.y() + boxSize.height() > plot.bottom())
+        boxPos.setY(plot.bottom() - boxSize.height());
+    boxPos.setX(std::max(plot.left(), boxPos.x()));
+    boxPos.setY(std::max(plot.top(), boxPos.y()));
+    m_tipBox->setRect(QRectF(QPointF(0, 0), boxSize));
+    m_tipBox->setPos(boxPos);
+    for (QGraphicsItem* item : {static_cast<QGraphicsItem*>(m_crossV), static_cast<QGraphicsItem*>(m_crossH),
+                                static_cast<QGraphicsItem*>(m_crossVolume), static_cast<QGraphicsItem*>(m_tipBox)})
+        item->show();
+}
+
+void TickChartWidget::hideCrosshair()
+{
+    for (QGraphicsItem* item : {static_cast<QGraphicsItem*>(m_crossV), static_cast<QGraphicsItem*>(m_crossH),
+                                static_cast<QGraphicsItem*>(m_crossVolume), static_cast<QGraphicsItem*>(m_tipBox)}) {
+        if (item)
+            item->hide();
+    }
+}
+
+bool TickChartWidget::isCrosshairShown() const
+{
+    return m_tipBox->isVisible();
+}
+
+QString TickChartWidget::crosshairText() const
+{
+    return m_tipBox->isVisible() ? m_tipText->text() : QString();
+}
