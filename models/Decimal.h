@@ -62,7 +62,11 @@ public:
 
 private:
     friend struct DecimalOps; // implementation helpers in Decimal.cpp
-    constexpr Decimal(qint64 units, int scale, bool valid) : m_units(units), m_scale(scale), m_valid(valid) {}
+    constexpr Decimal(qint64 units, int scale, bool valid)
+        : m_units(units)
+        , m_scale(scale)
+        , m_valid(valid)
+    {}
     void normalize();
 
     qint64 m_units = 0;

@@ -16,8 +16,8 @@ struct TradeTick
     qint64 seq = 0;    // exchange/vendor sequence, never passed through a double
     qint64 timeMs = 0; // exchange time, ms since the epoch (UTC)
     Decimal price;
-    Decimal volume;    // size of this trade, in the feed's unit
-    Decimal turnover;  // null when the feed sends none (forex, metals)
+    Decimal volume;   // size of this trade, in the feed's unit
+    Decimal turnover; // null when the feed sends none (forex, metals)
     TradeSide side = TradeSide::Neutral;
 };
 
@@ -26,7 +26,10 @@ struct BookLevel
     Decimal price;
     Decimal volume; // null when the feed sends price only (forex)
 
-    friend bool operator==(const BookLevel& a, const BookLevel& b) { return a.price == b.price && a.volume == b.volume; }
+    friend bool operator==(const BookLevel& a, const BookLevel& b)
+    {
+        return a.price == b.price && a.volume == b.volume;
+    }
     friend bool operator!=(const BookLevel& a, const BookLevel& b) { return !(a == b); }
 };
 
@@ -44,7 +47,7 @@ struct ReferenceData
 {
     QString code;
     Decimal prevClose;
-    Decimal open;  // today's session values when the daily bar for today exists
+    Decimal open; // today's session values when the daily bar for today exists
     Decimal high;
     Decimal low;
     qint64 barTimeMs = 0;

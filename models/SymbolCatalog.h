@@ -11,13 +11,13 @@ enum class Market : quint8 { Unknown, US, HK, SH, SZ, BJ, Forex, Metal, Energy, 
 
 struct SymbolInfo
 {
-    QString code;      // exactly as the feed spells it: "700.HK", "600519.SH", "EURUSD", "GOLD"
+    QString code; // exactly as the feed spells it: "700.HK", "600519.SH", "EURUSD", "GOLD"
     QString nameEn;
     QString nameZh;
-    QString pinyin;    // initials of nameZh, lower case ("gzmt"); may be empty
+    QString pinyin; // initials of nameZh, lower case ("gzmt"); may be empty
     Market market = Market::Unknown;
-    Decimal tickSize;  // minimum price increment
-    Decimal refPrice;  // a realistic price level, used by the simulator to seed its random walk
+    Decimal tickSize; // minimum price increment
+    Decimal refPrice; // a realistic price level, used by the simulator to seed its random walk
 
     bool isValid() const { return !code.isEmpty(); }
 };

@@ -17,8 +17,7 @@ qint64 monotonicNs()
 
 UpdateBuffer::UpdateBuffer(QObject* parent)
     : QObject(parent)
-{
-}
+{}
 
 UpdateBuffer::Delta& UpdateBuffer::deltaFor(const QString& code, qint64 nowNs, bool* wasEmpty)
 {

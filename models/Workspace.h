@@ -22,8 +22,8 @@ struct Workspace
 
     QList<Watchlist> lists;
     int currentList = 0;
-    QByteArray windowGeometry; // QMainWindow::saveGeometry()
-    QByteArray windowState;    // QMainWindow::saveState(): docks and toolbars
+    QByteArray windowGeometry;             // QMainWindow::saveGeometry()
+    QByteArray windowState;                // QMainWindow::saveState(): docks and toolbars
     QHash<QString, QString> feedOverrides; // code -> feed id chosen by the user ("alltick", "qmt")
 
     static Workspace defaults(const QStringList& firstListSymbols, const QString& firstListName);

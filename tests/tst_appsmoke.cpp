@@ -57,9 +57,9 @@ void TestAppSmoke::runsOnSimulatorAndWritesSnapshot()
     QVERIFY(home.isValid());
     const QString csv = home.filePath(u"snap.csv"_s);
     QByteArray out, err;
-    const int rc = run({u"--symbols"_s, u"600519.SH,700.HK,AAPL.US,EURUSD,BTCUSDT"_s, u"--snapshot"_s, csv,
-                        u"--exit-after"_s, u"4"_s},
-                       home, &out, &err, 60000);
+    const int rc = run(
+        {u"--symbols"_s, u"600519.SH,700.HK,AAPL.US,EURUSD,BTCUSDT"_s, u"--snapshot"_s, csv, u"--exit-after"_s, u"4"_s},
+        home, &out, &err, 60000);
     QVERIFY2(rc == 0, err.constData());
     QFile file(csv);
     QVERIFY(file.open(QIODevice::ReadOnly));

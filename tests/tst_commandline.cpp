@@ -9,7 +9,8 @@ namespace {
 const QString Token = u"SECRET-TOKEN-123"_s;
 const QString EnvToken = u"ENV-TOKEN-456"_s;
 
-QProcessEnvironment envWith(const QString& token) {
+QProcessEnvironment envWith(const QString& token)
+{
     QProcessEnvironment env;
     if (!token.isNull())
         env.insert(u"ALLTICK_TOKEN"_s, token);
@@ -17,7 +18,8 @@ QProcessEnvironment envWith(const QString& token) {
 }
 
 // Everything parse() produced, as one comparable line.
-QString describe(const AppOptions& o) {
+QString describe(const AppOptions& o)
+{
     QStringList parts;
     if (o.demo)
         parts << u"demo"_s;
@@ -50,7 +52,8 @@ QString describe(const AppOptions& o) {
     return parts.join(u' ');
 }
 
-QStringList args(std::initializer_list<QString> list) {
+QStringList args(std::initializer_list<QString> list)
+{
     QStringList result{u"quotemonitor"_s};
     for (const QString& s : list)
         result << s;
@@ -59,7 +62,8 @@ QStringList args(std::initializer_list<QString> list) {
 
 } // namespace
 
-class tst_CommandLine : public QObject {
+class tst_CommandLine : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -72,7 +76,8 @@ private Q_SLOTS:
     void helpText();
 };
 
-void tst_CommandLine::parse_data() {
+void tst_CommandLine::parse_data()
+{
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("env");
     QTest::addColumn<QString>("expected");
@@ -129,7 +134,8 @@ void tst_CommandLine::parse_data() {
                                        u"snapshot=s.csv interval=1 exit=0.25 lang=zh_CN"_s;
 }
 
-void tst_CommandLine::parse() {
+void tst_CommandLine::parse()
+{
     QFETCH(QStringList, arguments);
     QFETCH(QString, env);
     QFETCH(QString, expected);
@@ -140,7 +146,8 @@ void tst_CommandLine::parse() {
     QCOMPARE(describe(options), expected);
 }
 
-void tst_CommandLine::errors_data() {
+void tst_CommandLine::errors_data()
+{
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("env");
     QTest::addColumn<QString>("mentions");   // the error must contain this
@@ -192,13 +199,12 @@ void tst_CommandLine::errors_data() {
     QTest::newRow("symbols all empty") << args({u"--symbols"_s, u" , ,"_s}) << QString() << u"--symbols"_s << QString();
     QTest::newRow("token empty") << args({tok, u"  "_s}) << EnvToken << u"--alltick-token"_s << QString();
     QTest::newRow("token value missing") << args({u"--demo"_s, tok}) << EnvToken << u"alltick-token"_s << QString();
-    QTest::newRow("qmt not a websocket url") << args({u"--qmt"_s, u"http://10.0.0.5:8000"_s}) << QString()
-                                             << u"--qmt"_s << QString();
+    QTest::newRow("qmt not a websocket url")
+        << args({u"--qmt"_s, u"http://10.0.0.5:8000"_s}) << QString() << u"--qmt"_s << QString();
     QTest::newRow("qmt api key empty") << args({u"--qmt-api-key"_s, u" "_s}) << QString() << u"--qmt-api-key"_s
                                        << QString();
     QTest::newRow("stray argument that is the qmt key")
-        << args({u"--qmt-api-key"_s, u"QMTSECRET42"_s, u"QMTSECRET42"_s}) << QString() << u"***"_s
-        << u"QMTSECRET42"_s;
+        << args({u"--qmt-api-key"_s, u"QMTSECRET42"_s, u"QMTSECRET42"_s}) << QString() << u"***"_s << u"QMTSECRET42"_s;
     QTest::newRow("unknown option") << args({u"--bogus"_s}) << QString() << u"bogus"_s << QString();
     QTest::newRow("unknown option with token value")
         << args({tok, Token, u"--tokn="_s + Token}) << QString() << u"tokn"_s << QString();
@@ -212,7 +218,8 @@ void tst_CommandLine::errors_data() {
         << args({u"--demo"_s, EnvToken}) << EnvToken << u"***"_s << QString();
 }
 
-void tst_CommandLine::errors() {
+void tst_CommandLine::errors()
+{
     QFETCH(QStringList, arguments);
     QFETCH(QString, env);
     QFETCH(QString, mentions);
@@ -228,7 +235,8 @@ void tst_CommandLine::errors() {
         QVERIFY2(!error.contains(neverShown), qPrintable(error));
 }
 
-void tst_CommandLine::failureLeavesOutputAlone() {
+void tst_CommandLine::failureLeavesOutputAlone()
+{
     AppOptions options;
     options.lang = u"en"_s;
     options.symbols = QStringList{u"KEEP"_s};
@@ -241,7 +249,8 @@ void tst_CommandLine::failureLeavesOutputAlone() {
     QVERIFY(!CommandLine::parse(args({u"--lang"_s, u"xx"_s}), QProcessEnvironment(), &options, nullptr));
 }
 
-void tst_CommandLine::qmtApiKeyFromEnvironment() {
+void tst_CommandLine::qmtApiKeyFromEnvironment()
+{
     QProcessEnvironment env;
     env.insert(u"QMT_BRIDGE_API_KEY"_s, u"ENVKEY7"_s);
     AppOptions options;
@@ -255,7 +264,8 @@ void tst_CommandLine::qmtApiKeyFromEnvironment() {
     QVERIFY2(!error.contains(u"ENVKEY7"_s), qPrintable(error));
 }
 
-void tst_CommandLine::helpText() {
+void tst_CommandLine::helpText()
+{
     const QString help = CommandLine::helpText();
     const QStringList options{u"--demo"_s,    u"--alltick-token"_s, u"--alltick-stock-url"_s, u"--alltick-url"_s,
                               u"--symbols"_s, u"--snapshot"_s,      u"--snapshot-interval"_s, u"--exit-after"_s,

@@ -19,16 +19,19 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // A device that accepts `limit` bytes and then fails: either with an error (-1) or with a short write.
-class FailingDevice : public QIODevice {
+class FailingDevice : public QIODevice
+{
 public:
     FailingDevice(qint64 limit, bool shortWrite)
         : m_limit(limit)
-        , m_shortWrite(shortWrite) {}
+        , m_shortWrite(shortWrite)
+    {}
     QByteArray data;
 
 protected:
     qint64 readData(char*, qint64) override { return -1; }
-    qint64 writeData(const char* bytes, qint64 size) override {
+    qint64 writeData(const char* bytes, qint64 size) override
+    {
         const qint64 room = m_limit - data.size();
         if (size <= room) {
             data.append(bytes, size);
@@ -47,7 +50,8 @@ private:
     bool m_shortWrite;
 };
 
-Decimal dec(const QString& text) {
+Decimal dec(const QString& text)
+{
     if (text.isEmpty())
         return Decimal();
     bool ok = false;
@@ -58,7 +62,8 @@ Decimal dec(const QString& text) {
 }
 
 // Fields: code, source, last, prevClose, bid, bidSize, ask, askSize, volume, turnover, open, high, low, timeMs.
-QuoteState makeQuote(const QStringList& f) {
+QuoteState makeQuote(const QStringList& f)
+{
     Q_ASSERT(f.size() == 14);
     QuoteState q;
     q.code = f.at(0);
@@ -83,7 +88,8 @@ const QByteArray HeaderLine = QByteArrayLiteral(
     "symbol,name,source,last,change,change_pct,bid,bid_size,ask,ask_size,volume,turnover,open,high,low,prev_close,"
     "time\r\n");
 
-QByteArray exportToBuffer(const QList<CsvRow>& rows, bool bom) {
+QByteArray exportToBuffer(const QList<CsvRow>& rows, bool bom)
+{
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QString error;
@@ -94,7 +100,8 @@ QByteArray exportToBuffer(const QList<CsvRow>& rows, bool bom) {
     return buffer.data();
 }
 
-QByteArray readAll(const QString& path) {
+QByteArray readAll(const QString& path)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return QByteArray("<unreadable>");
@@ -103,7 +110,8 @@ QByteArray readAll(const QString& path) {
 
 } // namespace
 
-class tst_CsvExporter : public QObject {
+class tst_CsvExporter : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -128,7 +136,8 @@ private:
     QTemporaryDir m_dir;
 };
 
-void tst_CsvExporter::header() {
+void tst_CsvExporter::header()
+{
     QCOMPARE(CsvExporter::header(),
              u"symbol,name,source,last,change,change_pct,bid,bid_size,ask,ask_size,volume,turnover,open,high,low,"
              u"prev_close,time"_s);
@@ -136,20 +145,23 @@ void tst_CsvExporter::header() {
     QCOMPARE(CsvExporter::cells(CsvRow{u"X"_s, QString(), nullptr}).size(), 17);
 }
 
-void tst_CsvExporter::bom_data() {
+void tst_CsvExporter::bom_data()
+{
     QTest::addColumn<bool>("bom");
     QTest::addColumn<QByteArray>("expected");
     QTest::newRow("with BOM") << true << (Bom + HeaderLine);
     QTest::newRow("without BOM") << false << HeaderLine;
 }
 
-void tst_CsvExporter::bom() {
+void tst_CsvExporter::bom()
+{
     QFETCH(bool, bom);
     QFETCH(QByteArray, expected);
     QCOMPARE(exportToBuffer({}, bom), expected);
 }
 
-void tst_CsvExporter::row_data() {
+void tst_CsvExporter::row_data()
+{
     QTest::addColumn<QString>("name");
     QTest::addColumn<QStringList>("fields");
     QTest::addColumn<QByteArray>("expected");
@@ -195,7 +207,8 @@ void tst_CsvExporter::row_data() {
         << QByteArray("600519.SH,Flat,simulator,1500,0,0,0,0,,,0,0,0,,,1500,\r\n");
 }
 
-void tst_CsvExporter::row() {
+void tst_CsvExporter::row()
+{
     QFETCH(QString, name);
     QFETCH(QStringList, fields);
     QFETCH(QByteArray, expected);
@@ -205,7 +218,8 @@ void tst_CsvExporter::row() {
     QCOMPARE(out.mid(HeaderLine.size()), expected);
 }
 
-void tst_CsvExporter::quoting_data() {
+void tst_CsvExporter::quoting_data()
+{
     QTest::addColumn<QString>("name");
     QTest::addColumn<QByteArray>("expectedCell");
     QTest::newRow("plain") << u"Apple Inc."_s << QByteArray("Apple Inc.");
@@ -218,7 +232,8 @@ void tst_CsvExporter::quoting_data() {
     QTest::newRow("empty") << QString() << QByteArray();
 }
 
-void tst_CsvExporter::quoting() {
+void tst_CsvExporter::quoting()
+{
     QFETCH(QString, name);
     QFETCH(QByteArray, expectedCell);
     // A symbol that has no quote yet: the name and empty cells.
@@ -226,7 +241,8 @@ void tst_CsvExporter::quoting() {
     QCOMPARE(out, Bom + HeaderLine + "NEW.US," + expectedCell + ",,,,,,,,,,,,,,,\r\n");
 }
 
-void tst_CsvExporter::formatTime_data() {
+void tst_CsvExporter::formatTime_data()
+{
     QTest::addColumn<qint64>("ms");
     QTest::addColumn<QByteArray>("zone");
     QTest::addColumn<QString>("expected");
@@ -246,7 +262,8 @@ void tst_CsvExporter::formatTime_data() {
     QTest::newRow("unknown time") << Q_INT64_C(0) << QByteArray("Asia/Shanghai") << QString();
 }
 
-void tst_CsvExporter::formatTime() {
+void tst_CsvExporter::formatTime()
+{
     QFETCH(qint64, ms);
     QFETCH(QByteArray, zone);
     QFETCH(QString, expected);
@@ -258,7 +275,8 @@ void tst_CsvExporter::formatTime() {
         QCOMPARE(CsvExporter::formatTime(ms, QTimeZone::utc()), expected);
 }
 
-void tst_CsvExporter::watchlistOrder() {
+void tst_CsvExporter::watchlistOrder()
+{
     QuoteState b = makeQuote({u"B.US"_s, u"simulator"_s, u"2"_s, QString(), QString(), QString(), QString(), QString(),
                               QString(), QString(), QString(), QString(), QString(), u"0"_s});
     QuoteState a = makeQuote({u"A.US"_s, u"simulator"_s, u"1"_s, QString(), QString(), QString(), QString(), QString(),
@@ -267,7 +285,8 @@ void tst_CsvExporter::watchlistOrder() {
     QCOMPARE(out, HeaderLine + "B.US,Bee,simulator,2,,,,,,,,,,,,,\r\n" + "A.US,Ay,simulator,1,,,,,,,,,,,,,\r\n");
 }
 
-void tst_CsvExporter::writeFailingDevice_data() {
+void tst_CsvExporter::writeFailingDevice_data()
+{
     QTest::addColumn<qint64>("limit");
     QTest::addColumn<bool>("shortWrite");
     QTest::newRow("nothing fits") << qint64(0) << false;
@@ -278,7 +297,8 @@ void tst_CsvExporter::writeFailingDevice_data() {
     QTest::newRow("last byte missing") << qint64(Bom.size() + HeaderLine.size() + 68) << true;
 }
 
-void tst_CsvExporter::writeFailingDevice() {
+void tst_CsvExporter::writeFailingDevice()
+{
     QFETCH(qint64, limit);
     QFETCH(bool, shortWrite);
     QuoteState q = makeQuote({u"700.HK"_s, u"alltick"_s, u"189.25"_s, u"185"_s, QString(), QString(), QString(),
@@ -303,7 +323,8 @@ void tst_CsvExporter::writeFailingDevice() {
     QCOMPARE(roomy.data, complete);
 }
 
-void tst_CsvExporter::writeClosedDevice() {
+void tst_CsvExporter::writeClosedDevice()
+{
     QBuffer closed;
     QString error;
     QVERIFY(!CsvExporter::write(&closed, {}, CsvExporter::Options(), &error));
@@ -318,7 +339,8 @@ void tst_CsvExporter::writeClosedDevice() {
     QCOMPARE(data, QByteArray("old"));
 }
 
-void tst_CsvExporter::writeFileReplaces() {
+void tst_CsvExporter::writeFileReplaces()
+{
     QVERIFY(m_dir.isValid());
     const QString path = m_dir.filePath(u"replace.csv"_s);
     {
@@ -340,7 +362,8 @@ void tst_CsvExporter::writeFileReplaces() {
     QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"replace.csv"_s});
 }
 
-void tst_CsvExporter::writeFileFailure_data() {
+void tst_CsvExporter::writeFileFailure_data()
+{
     QTest::addColumn<QString>("scenario");
     QTest::newRow("missing directory") << u"missing-dir"_s;
     QTest::newRow("path is a directory") << u"is-dir"_s;
@@ -349,7 +372,8 @@ void tst_CsvExporter::writeFileFailure_data() {
     QTest::newRow("disk full while writing") << u"full-while-writing"_s;
 }
 
-void tst_CsvExporter::writeFileFailure() {
+void tst_CsvExporter::writeFileFailure()
+{
     QFETCH(QString, scenario);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());

@@ -4,7 +4,8 @@
 
 using namespace Qt::StringLiterals;
 
-class tst_Redaction : public QObject {
+class tst_Redaction : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -14,7 +15,8 @@ private Q_SLOTS:
     void text();
 };
 
-void tst_Redaction::url_data() {
+void tst_Redaction::url_data()
+{
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
     QTest::addColumn<QString>("secret"); // must not survive
@@ -45,7 +47,8 @@ void tst_Redaction::url_data() {
     QTest::newRow("empty") << QString() << QString() << QString();
 }
 
-void tst_Redaction::url() {
+void tst_Redaction::url()
+{
     QFETCH(QString, input);
     QFETCH(QString, expected);
     QFETCH(QString, secret);
@@ -55,7 +58,8 @@ void tst_Redaction::url() {
         QVERIFY(!out.contains(secret));
 }
 
-void tst_Redaction::text_data() {
+void tst_Redaction::text_data()
+{
     QTest::addColumn<QString>("input");
     QTest::addColumn<QStringList>("secrets");
     QTest::addColumn<QString>("expected");
@@ -72,7 +76,8 @@ void tst_Redaction::text_data() {
     QTest::newRow("longer secret masked whole") << u"xabcdefx"_s << QStringList{u"abc"_s, u"abcdef"_s} << u"x***x"_s;
 }
 
-void tst_Redaction::text() {
+void tst_Redaction::text()
+{
     QFETCH(QString, input);
     QFETCH(QStringList, secrets);
     QFETCH(QString, expected);

@@ -17,23 +17,27 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool writeFile(const QString& path, const QByteArray& content) {
+bool writeFile(const QString& path, const QByteArray& content)
+{
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
 }
 
-QByteArray readFile(const QString& path) {
+QByteArray readFile(const QString& path)
+{
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
 }
 
-QStringList backupsIn(const QString& dir) {
+QStringList backupsIn(const QString& dir)
+{
     return QDir(dir).entryList({u"quotemonitor.ini.corrupt-*"_s}, QDir::Files | QDir::Hidden);
 }
 
 } // namespace
 
-class tst_Settings : public QObject {
+class tst_Settings : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -54,12 +58,14 @@ private Q_SLOTS:
     void noTokenKey();
 };
 
-void tst_Settings::initTestCase() {
+void tst_Settings::initTestCase()
+{
     // The default location must never be touched by tests.
     QStandardPaths::setTestModeEnabled(true);
 }
 
-void tst_Settings::defaults() {
+void tst_Settings::defaults()
+{
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const Settings s(dir.filePath(u"quotemonitor.ini"_s));
@@ -83,7 +89,8 @@ void tst_Settings::defaults() {
     QVERIFY(QFileInfo(standard).isAbsolute());
 }
 
-void tst_Settings::keyTable() {
+void tst_Settings::keyTable()
+{
     QSet<QString> names;
     for (int i = 0; i < Settings::KeyCount; ++i) {
         const QString name = Settings::keyName(Settings::Key(i));
@@ -95,7 +102,8 @@ void tst_Settings::keyTable() {
     QCOMPARE(names.size(), Settings::KeyCount);
 }
 
-void tst_Settings::roundTrip() {
+void tst_Settings::roundTrip()
+{
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"quotemonitor.ini"_s);
@@ -140,14 +148,16 @@ void tst_Settings::roundTrip() {
     QVERIFY(!again.contains(Settings::Key::Language));
 }
 
-void tst_Settings::unusableStoredValues_data() {
+void tst_Settings::unusableStoredValues_data()
+{
     QTest::addColumn<QByteArray>("ini");
     QTest::newRow("unknown enum texts") << QByteArray("[ui]\ncolorConvention=purple-up\n[alltick]\nplan=gold\n");
     QTest::newRow("bad urls") << QByteArray("[alltick]\nstockUrl=http://x.example/\ngeneralUrl=not a url\n"
                                             "restBaseOverride=wss://x.example/\n");
 }
 
-void tst_Settings::unusableStoredValues() {
+void tst_Settings::unusableStoredValues()
+{
     QFETCH(QByteArray, ini);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -163,7 +173,8 @@ void tst_Settings::unusableStoredValues() {
     QVERIFY(backupsIn(dir.path()).isEmpty());
 }
 
-void tst_Settings::redUp_data() {
+void tst_Settings::redUp_data()
+{
     QTest::addColumn<Settings::ColorConvention>("convention");
     QTest::addColumn<QString>("language");
     QTest::addColumn<bool>("redUp");
@@ -175,14 +186,16 @@ void tst_Settings::redUp_data() {
     QTest::newRow("green in chinese") << Settings::ColorConvention::GreenUp << u"zh_CN"_s << false;
 }
 
-void tst_Settings::redUp() {
+void tst_Settings::redUp()
+{
     QFETCH(Settings::ColorConvention, convention);
     QFETCH(QString, language);
     QFETCH(bool, redUp);
     QCOMPARE(Settings::isRedUp(convention, language), redUp);
 }
 
-void tst_Settings::createsDirectory() {
+void tst_Settings::createsDirectory()
+{
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"a/b/quotemonitor.ini"_s);
@@ -194,7 +207,8 @@ void tst_Settings::createsDirectory() {
     QCOMPARE(Settings(path).exportBom(), false);
 }
 
-void tst_Settings::corruptFile_data() {
+void tst_Settings::corruptFile_data()
+{
     QTest::addColumn<QByteArray>("content");
     QTest::newRow("unterminated section") << QByteArray("[ui]\nlanguage=zh_CN\n[\nexport/utf8Bom=false\n");
     QTest::newRow("lone bracket") << QByteArray("[\n");
@@ -203,7 +217,8 @@ void tst_Settings::corruptFile_data() {
     QTest::newRow("utf-16") << QByteArray("\xff\xfe[\x00u\x00i\x00]\x00", 10);
 }
 
-void tst_Settings::corruptFile() {
+void tst_Settings::corruptFile()
+{
     QFETCH(QByteArray, content);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -243,7 +258,8 @@ void tst_Settings::corruptFile() {
     QCOMPARE(readFile(backup), content);
 }
 
-void tst_Settings::corruptFileCannotBeMoved() {
+void tst_Settings::corruptFileCannotBeMoved()
+{
 #ifdef Q_OS_UNIX
     if (::geteuid() == 0)
         QSKIP("running as root: a read-only directory does not stop the rename");
@@ -269,7 +285,8 @@ void tst_Settings::corruptFileCannotBeMoved() {
     QCOMPARE(readFile(path), content);
 }
 
-void tst_Settings::unreadableFile() {
+void tst_Settings::unreadableFile()
+{
 #ifdef Q_OS_UNIX
     if (::geteuid() == 0)
         QSKIP("running as root: every file is readable");
@@ -289,7 +306,8 @@ void tst_Settings::unreadableFile() {
     QCOMPARE(readFile(dir.filePath(backups.first())), content);
 }
 
-void tst_Settings::syncFailure() {
+void tst_Settings::syncFailure()
+{
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     // The settings path lies below a regular file, so the directory cannot be created.
@@ -303,7 +321,8 @@ void tst_Settings::syncFailure() {
     QVERIFY2(error.contains(QDir::toNativeSeparators(s.fileName())), qPrintable(error));
 }
 
-void tst_Settings::noTokenKey() {
+void tst_Settings::noTokenKey()
+{
     for (int i = 0; i < Settings::KeyCount; ++i) {
         const QString name = Settings::keyName(Settings::Key(i));
         QVERIFY2(!name.contains(u"token"_s, Qt::CaseInsensitive), qPrintable(name));

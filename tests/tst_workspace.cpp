@@ -129,8 +129,10 @@ void TestWorkspace::parseCodes_data()
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QStringList>("codes");
     QTest::addColumn<QStringList>("invalid");
-    QTest::newRow("lines") << QByteArray("600519.SH\n700.HK\r\nAAPL.US\n") << QStringList{u"600519.SH"_s, u"700.HK"_s, u"AAPL.US"_s} << QStringList();
-    QTest::newRow("commas") << QByteArray("EURUSD, BTCUSDT,GOLD") << QStringList{u"EURUSD"_s, u"BTCUSDT"_s, u"GOLD"_s} << QStringList();
+    QTest::newRow("lines") << QByteArray("600519.SH\n700.HK\r\nAAPL.US\n")
+                           << QStringList{u"600519.SH"_s, u"700.HK"_s, u"AAPL.US"_s} << QStringList();
+    QTest::newRow("commas") << QByteArray("EURUSD, BTCUSDT,GOLD") << QStringList{u"EURUSD"_s, u"BTCUSDT"_s, u"GOLD"_s}
+                            << QStringList();
     QTest::newRow("bom, comments, duplicates") << QByteArray("\xEF\xBB\xBF# my list\n700.HK # Tencent\n700.HK\n\n")
                                                << QStringList{u"700.HK"_s} << QStringList();
     QTest::newRow("invalid entries") << QByteArray("AAPL.US\n贵州茅台\n$$$\n") << QStringList{u"AAPL.US"_s}

@@ -86,8 +86,8 @@ void FeedStatusBar::refresh()
                              : s.state == ConnectionStats::State::Connecting ? "#c89100"
                              : s.state == ConnectionStats::State::Idle       ? "#888888"
                                                                              : "#e03c31";
-        m_labels[i]->setText(u"<span style=\"color:%1\">●</span> %2"_s.arg(QLatin1String(colour),
-                                                                           describe(s, now).toHtmlEscaped()));
+        m_labels[i]->setText(
+            u"<span style=\"color:%1\">●</span> %2"_s.arg(QLatin1String(colour), describe(s, now).toHtmlEscaped()));
         QString tip = tr("Messages received: %1\nMalformed frames dropped: %2\nSymbols: %3")
                           .arg(s.messages)
                           .arg(s.malformed)

@@ -20,8 +20,7 @@ DirectionPalette DirectionPalette::forConvention(Convention convention)
 
 QuoteDelegate::QuoteDelegate(QObject* parent)
     : QStyledItemDelegate(parent)
-{
-}
+{}
 
 void QuoteDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const
 {
@@ -34,7 +33,8 @@ void QuoteDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIn
         return;
     }
     if (column == WatchlistModel::Last && m_flashEnabled) {
-        const qint64 age = QDateTime::currentMSecsSinceEpoch() - index.data(WatchlistModel::LastMoveMsRole).toLongLong();
+        const qint64 age =
+            QDateTime::currentMSecsSinceEpoch() - index.data(WatchlistModel::LastMoveMsRole).toLongLong();
         const int tick = index.data(WatchlistModel::TickDirectionRole).toInt();
         if (age >= 0 && age < FlashMs && tick != 0) {
             QColor flash = m_palette.forDirection(tick);

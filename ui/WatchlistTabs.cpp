@@ -184,10 +184,10 @@ void WatchlistTabs::deleteList(int index)
         return;
     QWidget* page = widget(index);
     const int symbols = int(viewAt(index)->watchlistModel()->symbols().size());
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete watchlist"),
-                                tr("Delete the watchlist \"%1\" and its %n symbol(s)?", nullptr, symbols)
-                                    .arg(tabText(index)),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    auto* box =
+        new QMessageBox(QMessageBox::Question, tr("Delete watchlist"),
+                        tr("Delete the watchlist \"%1\" and its %n symbol(s)?", nullptr, symbols).arg(tabText(index)),
+                        QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::accepted, this, [this, page] {

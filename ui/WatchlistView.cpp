@@ -61,8 +61,8 @@ WatchlistView::WatchlistView(WatchlistModel* model, QWidget* parent)
     m_flashTimer.setInterval(40);
     connect(&m_flashTimer, &QTimer::timeout, this, &WatchlistView::refreshLiveCells);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& tl, const QModelIndex& br) {
-        if (m_delegate->flashEnabled() && tl.column() <= WatchlistModel::Last && br.column() >= WatchlistModel::Last
-            && !m_flashTimer.isActive())
+        if (m_delegate->flashEnabled() && tl.column() <= WatchlistModel::Last && br.column() >= WatchlistModel::Last &&
+            !m_flashTimer.isActive())
             m_flashTimer.start();
     });
     m_staleTimer.setInterval(1000);
@@ -82,7 +82,8 @@ void WatchlistView::refreshLiveCells()
     if (last < 0)
         last = m_proxy->rowCount() - 1;
     for (int row = first; row <= last; ++row) {
-        const qint64 moved = m_proxy->index(row, WatchlistModel::Last).data(WatchlistModel::LastMoveMsRole).toLongLong();
+        const qint64 moved =
+            m_proxy->index(row, WatchlistModel::Last).data(WatchlistModel::LastMoveMsRole).toLongLong();
         if (now - moved < QuoteDelegate::FlashMs)
             return;
     }
@@ -164,8 +165,8 @@ void WatchlistView::keyPressEvent(QKeyEvent* event)
     }
     // Type-anywhere search: a letter or digit without modifiers opens the symbol search.
     const QString text = event->text();
-    if (!(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) && text.size() == 1
-        && text.at(0).isLetterOrNumber()) {
+    if (!(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) && text.size() == 1 &&
+        text.at(0).isLetterOrNumber()) {
         Q_EMIT searchRequested(text);
         return;
     }

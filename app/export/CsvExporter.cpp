@@ -20,7 +20,8 @@ const QByteArray Utf8Bom = QByteArrayLiteral("\xEF\xBB\xBF");
 const QByteArray LineEnd = QByteArrayLiteral("\r\n");
 
 // 10^n for 0 <= n <= 18.
-qint64 pow10(int n) {
+qint64 pow10(int n)
+{
     qint64 r = 1;
     while (n-- > 0)
         r *= 10;
@@ -29,7 +30,8 @@ qint64 pow10(int n) {
 
 // 100 * change / prevClose. When both sides fit exactly in a double (|x| < 2^53) this is one correctly rounded
 // division of exact integers, so the text does not depend on how the decimals convert to double.
-double changePercent(const Decimal& change, const Decimal& prevClose) {
+double changePercent(const Decimal& change, const Decimal& prevClose)
+{
     constexpr qint64 Exact = qint64(1) << 53;
     const int shift = prevClose.scale() - change.scale();
     qint64 num = 0;
@@ -42,7 +44,8 @@ double changePercent(const Decimal& change, const Decimal& prevClose) {
     return 100.0 * change.toDouble() / prevClose.toDouble();
 }
 
-QString changePercentText(const QuoteState& q) {
+QString changePercentText(const QuoteState& q)
+{
     const Decimal change = q.change();
     if (change.isNull() || q.prevClose.isNull() || q.prevClose.isZero())
         return QString();
@@ -51,7 +54,8 @@ QString changePercentText(const QuoteState& q) {
     return QString::number(pct == 0.0 ? 0.0 : pct, 'f', QLocale::FloatingPointShortest);
 }
 
-QByteArray encodeLine(const QStringList& cells) {
+QByteArray encodeLine(const QStringList& cells)
+{
     QString line;
     for (qsizetype i = 0; i < cells.size(); ++i) {
         if (i > 0)
@@ -62,7 +66,8 @@ QByteArray encodeLine(const QStringList& cells) {
 }
 
 // Writes `bytes` completely or returns false with the device's reason.
-bool writeAll(QIODevice* device, const QByteArray& bytes, QString* reason) {
+bool writeAll(QIODevice* device, const QByteArray& bytes, QString* reason)
+{
     const qint64 written = device->write(bytes);
     if (written == bytes.size())
         return true;
@@ -73,7 +78,8 @@ bool writeAll(QIODevice* device, const QByteArray& bytes, QString* reason) {
     return false;
 }
 
-bool writeRows(QIODevice* device, const QList<CsvRow>& rows, const CsvExporter::Options& options, QString* reason) {
+bool writeRows(QIODevice* device, const QList<CsvRow>& rows, const CsvExporter::Options& options, QString* reason)
+{
     if (!device || !device->isOpen() || !device->isWritable()) {
         *reason = CsvExporter::tr("the output is not open for writing");
         return false;
@@ -92,12 +98,14 @@ bool writeRows(QIODevice* device, const QList<CsvRow>& rows, const CsvExporter::
 
 } // namespace
 
-QString CsvExporter::header() {
+QString CsvExporter::header()
+{
     return u"symbol,name,source,last,change,change_pct,bid,bid_size,ask,ask_size,volume,turnover,open,high,low,"
            u"prev_close,time"_s;
 }
 
-QStringList CsvExporter::cells(const CsvRow& row) {
+QStringList CsvExporter::cells(const CsvRow& row)
+{
     const QuoteState* q = row.quote;
     const QString code = row.code.isEmpty() && q ? q->code : row.code;
     if (!q) {
@@ -128,7 +136,8 @@ QStringList CsvExporter::cells(const CsvRow& row) {
     };
 }
 
-QString CsvExporter::quoted(const QString& field) {
+QString CsvExporter::quoted(const QString& field)
+{
     const bool needsQuotes =
         field.contains(u',') || field.contains(u'"') || field.contains(u'\r') || field.contains(u'\n');
     if (!needsQuotes)
@@ -138,7 +147,8 @@ QString CsvExporter::quoted(const QString& field) {
     return u'"' + inner + u'"';
 }
 
-QString CsvExporter::formatTime(qint64 ms, const QTimeZone& zone) {
+QString CsvExporter::formatTime(qint64 ms, const QTimeZone& zone)
+{
     if (ms == 0)
         return QString();
     const QDateTime utc = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
@@ -154,7 +164,8 @@ QString CsvExporter::formatTime(qint64 ms, const QTimeZone& zone) {
                              (absOffset % 3600) / 60);
 }
 
-bool CsvExporter::write(QIODevice* device, const QList<CsvRow>& rows, const Options& options, QString* error) {
+bool CsvExporter::write(QIODevice* device, const QList<CsvRow>& rows, const Options& options, QString* error)
+{
     QString reason;
     if (writeRows(device, rows, options, &reason))
         return true;
@@ -163,7 +174,8 @@ bool CsvExporter::write(QIODevice* device, const QList<CsvRow>& rows, const Opti
     return false;
 }
 
-bool CsvExporter::writeFile(const QString& path, const QList<CsvRow>& rows, const Options& options, QString* error) {
+bool CsvExporter::writeFile(const QString& path, const QList<CsvRow>& rows, const Options& options, QString* error)
+{
     QSaveFile file(path);
     const auto fail = [&](const QString& reason) {
         // Discards the temporary file; the previous file at `path` is not touched.

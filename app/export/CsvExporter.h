@@ -11,7 +11,8 @@ struct QuoteState;
 
 // One line of the export: a watchlist symbol, its display name in the UI language and its quote (nullptr when
 // nothing has arrived yet: the line then has the symbol and name and empty cells).
-struct CsvRow {
+struct CsvRow
+{
     QString code; // symbol code; when empty, quote->code is used
     QString name;
     const QuoteState* quote = nullptr;
@@ -20,10 +21,12 @@ struct CsvRow {
 // Writes the watchlist as CSV (RFC 4180, CRLF line ends, UTF-8 with an optional BOM). Numbers are exact decimals
 // without separators or rounding, unknown values are empty cells, `time` is the exchange time of the latest update
 // in ISO 8601 with milliseconds and the UTC offset of the symbol's exchange.
-class CsvExporter {
+class CsvExporter
+{
     Q_DECLARE_TR_FUNCTIONS(CsvExporter)
 public:
-    struct Options {
+    struct Options
+    {
         bool utf8Bom = true;
     };
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "protocol/AllTickCodec.h"
 #include "Backoff.h"
 #include "ConnectionStats.h"
+#include "protocol/AllTickCodec.h"
 
 #include <QElapsedTimer>
 #include <QList>

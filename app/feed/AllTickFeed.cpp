@@ -134,7 +134,8 @@ void AllTickFeed::pumpReference()
     // One batch of one family per request, paced by the plan's batch K-line limit.
     const AllTick::Family family = AllTick::familyOf(m_referencePending.first());
     QStringList batch;
-    for (auto it = m_referencePending.begin(); it != m_referencePending.end() && batch.size() < m_config.restBatchSize;) {
+    for (auto it = m_referencePending.begin();
+         it != m_referencePending.end() && batch.size() < m_config.restBatchSize;) {
         if (AllTick::familyOf(*it) == family) {
             batch.append(*it);
             it = m_referencePending.erase(it);

@@ -21,8 +21,8 @@ public:
 
     struct Config
     {
-        QUrl stockUrl;        // without token
-        QUrl generalUrl;      // without token
+        QUrl stockUrl;   // without token
+        QUrl generalUrl; // without token
         QString token;
         QUrl stockRestBase;   // empty = derived from stockUrl
         QUrl generalRestBase; // empty = derived from generalUrl

@@ -4,8 +4,7 @@
 
 Backoff::Backoff()
     : Backoff(Params())
-{
-}
+{}
 
 Backoff::Backoff(const Params& params, quint32 seed)
     : m_random(seed ? seed : QRandomGenerator::global()->generate())

@@ -9,7 +9,7 @@ struct ConnectionStats
 {
     enum class State : quint8 { Idle, Connecting, Connected, Waiting, Failed };
 
-    QString name;            // "AllTick stocks", "AllTick forex/crypto"
+    QString name; // "AllTick stocks", "AllTick forex/crypto"
     State state = State::Idle;
     double messagesPerSecond = 0;
     quint64 messages = 0;
@@ -18,7 +18,7 @@ struct ConnectionStats
     qint64 nextRetryMs = 0;   // wall clock of the next reconnect attempt while Waiting
     int reconnects = 0;
     int symbols = 0;
-    QString lastError;        // translated, secrets redacted
+    QString lastError; // translated, secrets redacted
 };
 
 Q_DECLARE_METATYPE(ConnectionStats)

@@ -10,14 +10,16 @@ namespace {
 
 const QString Mask = u"***"_s;
 
-bool isSecretName(const QString& name) {
+bool isSecretName(const QString& name)
+{
     static const QStringList names{u"token"_s, u"api_key"_s, u"apikey"_s, u"key"_s, u"password"_s};
     return names.contains(name, Qt::CaseInsensitive);
 }
 
 // Masks the secret values of a "name=value&name=value" string given in QUrl::FullyEncoded form.
 // Returns false when nothing needed masking.
-bool maskPairs(const QString& encoded, QString* out) {
+bool maskPairs(const QString& encoded, QString* out)
+{
     QUrlQuery query(encoded);
     const auto items = query.queryItems(QUrl::FullyEncoded);
     bool changed = false;
@@ -43,7 +45,8 @@ bool maskPairs(const QString& encoded, QString* out) {
 
 namespace Redaction {
 
-QString url(const QUrl& u) {
+QString url(const QUrl& u)
+{
     if (u.isEmpty())
         return QString();
     QUrl copy = u;
@@ -57,7 +60,8 @@ QString url(const QUrl& u) {
     return copy.toDisplayString();
 }
 
-QString text(QString s, const QStringList& secrets) {
+QString text(QString s, const QStringList& secrets)
+{
     QStringList all;
     for (const QString& secret : secrets) {
         if (secret.isEmpty())

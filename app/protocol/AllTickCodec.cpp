@@ -27,21 +27,25 @@ constexpr qsizetype MaxFrameBytes = 16 * 1024 * 1024;
 // ---------------------------------------------------------------------------------------------------------------
 // Code classification
 
-bool hasSuffix(const QString& code, QLatin1String suffix) {
+bool hasSuffix(const QString& code, QLatin1String suffix)
+{
     return code.endsWith(suffix, Qt::CaseInsensitive);
 }
 
-bool isAShare(const QString& code) {
+bool isAShare(const QString& code)
+{
     return hasSuffix(code, ".SH"_L1) || hasSuffix(code, ".SZ"_L1) || hasSuffix(code, ".BJ"_L1);
 }
 
-QTimeZone makeZone(const char* ianaId, int fallbackOffsetSecs) {
+QTimeZone makeZone(const char* ianaId, int fallbackOffsetSecs)
+{
     QTimeZone zone(QByteArray::fromRawData(ianaId, qsizetype(std::strlen(ianaId))));
     return zone.isValid() ? zone : QTimeZone(fallbackOffsetSecs);
 }
 
 // Exchange time zone of a code (kept local so the codec does not depend on the symbol catalog).
-QTimeZone exchangeZone(const QString& code) {
+QTimeZone exchangeZone(const QString& code)
+{
     if (isAShare(code)) {
         static const QTimeZone shanghai = makeZone("Asia/Shanghai", 8 * 3600);
         return shanghai;
@@ -62,11 +66,13 @@ QTimeZone exchangeZone(const QString& code) {
 
 enum class Presence : quint8 { Missing, Present, Invalid };
 
-bool isJsonSpace(char c) {
+bool isJsonSpace(char c)
+{
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-std::string_view trimmed(std::string_view s) {
+std::string_view trimmed(std::string_view s)
+{
     while (!s.empty() && isJsonSpace(s.front()))
         s.remove_prefix(1);
     while (!s.empty() && isJsonSpace(s.back()))
@@ -74,16 +80,19 @@ std::string_view trimmed(std::string_view s) {
     return s;
 }
 
-QByteArrayView view(std::string_view s) {
+QByteArrayView view(std::string_view s)
+{
     return QByteArrayView(s.data(), qsizetype(s.size()));
 }
 
-QString toQString(std::string_view s) {
+QString toQString(std::string_view s)
+{
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
 // Strict integer text: [+-]digits; "123.000" is accepted too (an integral decimal).
-bool parseInt64(std::string_view s, qint64* out) {
+bool parseInt64(std::string_view s, qint64* out)
+{
     if (s.empty())
         return false;
     std::string_view digits = s;
@@ -107,7 +116,8 @@ bool parseInt64(std::string_view s, qint64* out) {
 
 // The content of a string value. Without escapes (the usual case: codes, decimals) it is a view of the input, which
 // skips simdjson's unescaping copy; otherwise the unescaped copy.
-error_code readStringContent(od::value& v, std::string_view* out) {
+error_code readStringContent(od::value& v, std::string_view* out)
+{
     std::string_view token = v.raw_json_token(); // does not consume the value
     while (!token.empty() && isJsonSpace(token.back()))
         token.remove_suffix(1);
@@ -123,7 +133,8 @@ error_code readStringContent(od::value& v, std::string_view* out) {
 
 // A scalar that may be a JSON string or a JSON number, as text: the unescaped string, or the number's raw token.
 // Null is Missing; booleans, objects and arrays are Invalid (and skipped by the caller's iteration).
-error_code readScalarText(od::value& v, std::string_view* text, Presence* presence, bool* isNumber = nullptr) {
+error_code readScalarText(od::value& v, std::string_view* text, Presence* presence, bool* isNumber = nullptr)
+{
     od::json_type type;
     if (const error_code err = v.type().get(type))
         return err;
@@ -157,7 +168,8 @@ error_code readScalarText(od::value& v, std::string_view* text, Presence* presen
     return simdjson::SUCCESS;
 }
 
-error_code readDecimal(od::value& v, Decimal* out, Presence* presence) {
+error_code readDecimal(od::value& v, Decimal* out, Presence* presence)
+{
     std::string_view text;
     bool isNumber = false;
     if (const error_code err = readScalarText(v, &text, presence, &isNumber))
@@ -181,7 +193,8 @@ error_code readDecimal(od::value& v, Decimal* out, Presence* presence) {
     return simdjson::SUCCESS;
 }
 
-error_code readInt(od::value& v, qint64* out, Presence* presence) {
+error_code readInt(od::value& v, qint64* out, Presence* presence)
+{
     std::string_view text;
     if (const error_code err = readScalarText(v, &text, presence))
         return err;
@@ -190,7 +203,8 @@ error_code readInt(od::value& v, qint64* out, Presence* presence) {
     return simdjson::SUCCESS;
 }
 
-error_code readString(od::value& v, std::string_view* out, Presence* presence) {
+error_code readString(od::value& v, std::string_view* out, Presence* presence)
+{
     od::json_type type;
     if (const error_code err = v.type().get(type))
         return err;
@@ -206,7 +220,8 @@ error_code readString(od::value& v, std::string_view* out, Presence* presence) {
     return simdjson::SUCCESS;
 }
 
-bool isType(od::value& v, od::json_type wanted, error_code* err) {
+bool isType(od::value& v, od::json_type wanted, error_code* err)
+{
     od::json_type type;
     *err = v.type().get(type);
     return !*err && type == wanted;
@@ -214,7 +229,8 @@ bool isType(od::value& v, od::json_type wanted, error_code* err) {
 
 // Iterates the fields of an object value, calling fn(key, value) for each; fn returns an error_code.
 template <typename Fn>
-error_code forEachField(od::object& object, Fn&& fn) {
+error_code forEachField(od::object& object, Fn&& fn)
+{
     for (auto fieldResult : object) {
         od::field field;
         if (const error_code err = std::move(fieldResult).get(field))
@@ -227,7 +243,8 @@ error_code forEachField(od::object& object, Fn&& fn) {
 
 // Iterates the elements of an array value that are objects, calling fn(object) for each.
 template <typename Fn>
-error_code forEachObject(od::value& v, Fn&& fn) {
+error_code forEachObject(od::value& v, Fn&& fn)
+{
     error_code err = simdjson::SUCCESS;
     if (!isType(v, od::json_type::array, &err))
         return err; // null, missing or not an array: nothing
@@ -252,7 +269,8 @@ error_code forEachObject(od::value& v, Fn&& fn) {
     return simdjson::SUCCESS;
 }
 
-bool keyIs(const od::raw_json_string& key, std::string_view name) {
+bool keyIs(const od::raw_json_string& key, std::string_view name)
+{
     // Keys are compared raw (escaped keys never match); the padded buffer makes the over-read harmless.
     return key.unsafe_is_equal(name);
 }
@@ -260,7 +278,8 @@ bool keyIs(const od::raw_json_string& key, std::string_view name) {
 // ---------------------------------------------------------------------------------------------------------------
 // Push payload
 
-struct Payload {
+struct Payload
+{
     bool isObject = false;
     std::string_view code;
     Presence codePresence = Presence::Missing;
@@ -275,7 +294,8 @@ struct Payload {
     QList<BookLevel> asks;
 };
 
-error_code readLevels(od::value& v, QList<BookLevel>* out) {
+error_code readLevels(od::value& v, QList<BookLevel>* out)
+{
     return forEachObject(v, [out](od::object& level) -> error_code {
         BookLevel entry;
         Presence pricePresence = Presence::Missing;
@@ -298,7 +318,8 @@ error_code readLevels(od::value& v, QList<BookLevel>* out) {
     });
 }
 
-error_code readPayload(od::value& v, Payload* p) {
+error_code readPayload(od::value& v, Payload* p)
+{
     error_code err = simdjson::SUCCESS;
     if (!isType(v, od::json_type::object, &err))
         return err;
@@ -342,7 +363,8 @@ error_code readPayload(od::value& v, Payload* p) {
     });
 }
 
-TradeSide sideFrom(qint64 direction) {
+TradeSide sideFrom(qint64 direction)
+{
     switch (direction) {
     case 1:
         return TradeSide::Buy;
@@ -353,25 +375,29 @@ TradeSide sideFrom(qint64 direction) {
     }
 }
 
-Message malformed(const QString& why) {
+Message malformed(const QString& why)
+{
     Message m;
     m.kind = Message::Kind::Malformed;
     m.error = why;
     return m;
 }
 
-Message malformed(error_code err) {
+Message malformed(error_code err)
+{
     return malformed(u"invalid JSON: "_s + QString::fromLatin1(simdjson::error_message(err)));
 }
 
-bool fitsInt(qint64 v) {
+bool fitsInt(qint64 v)
+{
     return v >= std::numeric_limits<int>::min() && v <= std::numeric_limits<int>::max();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // JSON writing
 
-void appendJsonString(QByteArray& out, const QString& text) {
+void appendJsonString(QByteArray& out, const QString& text)
+{
     static const char hex[] = "0123456789abcdef";
     const QByteArray utf8 = text.toUtf8();
     out.append('"');
@@ -411,7 +437,8 @@ void appendJsonString(QByteArray& out, const QString& text) {
 }
 
 // {"cmd_id":N,"seq_id":N,"trace":"...","data":   (the caller appends the data object and the closing brace)
-QByteArray requestHead(int cmdId, quint32 seqId, const QString& trace) {
+QByteArray requestHead(int cmdId, quint32 seqId, const QString& trace)
+{
     QByteArray out;
     out.reserve(96 + trace.size());
     out.append("{\"cmd_id\":");
@@ -424,7 +451,8 @@ QByteArray requestHead(int cmdId, quint32 seqId, const QString& trace) {
     return out;
 }
 
-void appendKlineRequest(QByteArray& out, const QString& code, int klineType, int count) {
+void appendKlineRequest(QByteArray& out, const QString& code, int klineType, int count)
+{
     out.append("{\"code\":");
     appendJsonString(out, code);
     out.append(",\"kline_type\":");
@@ -437,7 +465,8 @@ void appendKlineRequest(QByteArray& out, const QString& code, int klineType, int
 // ---------------------------------------------------------------------------------------------------------------
 // REST decoding
 
-error_code readBar(od::object& object, KlineBar* bar, bool* valid) {
+error_code readBar(od::object& object, KlineBar* bar, bool* valid)
+{
     Presence tsPresence = Presence::Missing;
     Presence ignored = Presence::Missing;
     qint64 ts = 0;
@@ -464,7 +493,8 @@ error_code readBar(od::object& object, KlineBar* bar, bool* valid) {
     return err;
 }
 
-error_code readBars(od::value& v, QList<KlineBar>* bars) {
+error_code readBars(od::value& v, QList<KlineBar>* bars)
+{
     const error_code err = forEachObject(v, [bars](od::object& object) -> error_code {
         KlineBar bar;
         bool valid = false;
@@ -480,7 +510,8 @@ error_code readBars(od::value& v, QList<KlineBar>* bars) {
 }
 
 // Reads {code, kline_type, <barsKey>:[...]} into a series.
-error_code readSeries(od::object& object, std::string_view barsKey, KlineSeries* series) {
+error_code readSeries(od::object& object, std::string_view barsKey, KlineSeries* series)
+{
     return forEachField(object, [&](od::raw_json_string key, od::value& value) -> error_code {
         Presence presence = Presence::Missing;
         if (keyIs(key, "code")) {
@@ -505,7 +536,8 @@ error_code readSeries(od::object& object, std::string_view barsKey, KlineSeries*
 
 // Parses a REST envelope {ret, msg, trace, data}; dataFn(value) reads `data`. True when ret is 200.
 template <typename DataFn>
-bool decodeRest(QByteArrayView body, QString* error, DataFn&& dataFn) {
+bool decodeRest(QByteArrayView body, QString* error, DataFn&& dataFn)
+{
     const auto fail = [error](const QString& why) {
         if (error)
             *error = why;
@@ -552,11 +584,13 @@ bool decodeRest(QByteArrayView body, QString* error, DataFn&& dataFn) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-Family familyOf(const QString& code) {
+Family familyOf(const QString& code)
+{
     return isAShare(code) || hasSuffix(code, ".US"_L1) || hasSuffix(code, ".HK"_L1) ? Family::Stock : Family::General;
 }
 
-int maxDepthLevels(const QString& code) {
+int maxDepthLevels(const QString& code)
+{
     if (hasSuffix(code, ".HK"_L1))
         return 10;
     if (isAShare(code))
@@ -568,13 +602,15 @@ int maxDepthLevels(const QString& code) {
     return 1;
 }
 
-QByteArray encodeHeartbeat(quint32 seqId, const QString& trace) {
+QByteArray encodeHeartbeat(quint32 seqId, const QString& trace)
+{
     QByteArray out = requestHead(Heartbeat, seqId, trace);
     out.append("{}}");
     return out;
 }
 
-QByteArray encodeSubscribeTrade(quint32 seqId, const QString& trace, const QList<QString>& codes) {
+QByteArray encodeSubscribeTrade(quint32 seqId, const QString& trace, const QList<QString>& codes)
+{
     QByteArray out = requestHead(SubscribeTrade, seqId, trace);
     out.append("{\"symbol_list\":[");
     for (qsizetype i = 0; i < codes.size(); ++i) {
@@ -588,7 +624,8 @@ QByteArray encodeSubscribeTrade(quint32 seqId, const QString& trace, const QList
     return out;
 }
 
-QByteArray encodeSubscribeDepth(quint32 seqId, const QString& trace, const QList<SymbolRequest>& symbols) {
+QByteArray encodeSubscribeDepth(quint32 seqId, const QString& trace, const QList<SymbolRequest>& symbols)
+{
     QByteArray out = requestHead(SubscribeDepth, seqId, trace);
     out.append("{\"symbol_list\":[");
     for (qsizetype i = 0; i < symbols.size(); ++i) {
@@ -606,7 +643,8 @@ QByteArray encodeSubscribeDepth(quint32 seqId, const QString& trace, const QList
     return out;
 }
 
-QByteArray encodeCancel(quint32 seqId, const QString& trace, CancelType type) {
+QByteArray encodeCancel(quint32 seqId, const QString& trace, CancelType type)
+{
     QByteArray out = requestHead(Cancel, seqId, trace);
     out.append("{\"cancel_type\":");
     out.append(QByteArray::number(static_cast<int>(type)));
@@ -616,13 +654,15 @@ QByteArray encodeCancel(quint32 seqId, const QString& trace, CancelType type) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-struct Decoder::Private {
+struct Decoder::Private
+{
     od::parser parser;
     std::unique_ptr<char[]> buffer;
     size_t capacity = 0;
 
     // Copies the frame into the reusable buffer with simdjson's zeroed padding behind it.
-    void load(QByteArrayView frame) {
+    void load(QByteArrayView frame)
+    {
         const size_t needed = size_t(frame.size()) + simdjson::SIMDJSON_PADDING;
         if (needed > capacity) {
             capacity = std::max<size_t>(needed, 4096);
@@ -634,20 +674,24 @@ struct Decoder::Private {
 };
 
 Decoder::Decoder()
-    : d(new Private) {}
+    : d(new Private)
+{}
 
-Decoder::~Decoder() {
+Decoder::~Decoder()
+{
     delete d;
 }
 
-Message Decoder::decode(QByteArrayView frame) {
+Message Decoder::decode(QByteArrayView frame)
+{
     if (frame.size() > MaxFrameBytes)
         return malformed(u"frame too large"_s);
     d->load(frame);
     return decodeLoaded(size_t(frame.size()));
 }
 
-Message Decoder::decode(QStringView text) {
+Message Decoder::decode(QStringView text)
+{
     // QWebSocket hands text frames over as UTF-16; encode straight into the padded parse buffer (ASCII, the usual
     // case, is a vectorised narrowing in QStringEncoder) instead of allocating a QByteArray per frame.
     if (text.size() > MaxFrameBytes)
@@ -666,7 +710,8 @@ Message Decoder::decode(QStringView text) {
     return decodeLoaded(length);
 }
 
-Message Decoder::decodeLoaded(size_t length) {
+Message Decoder::decodeLoaded(size_t length)
+{
     if (trimmed(std::string_view(d->buffer.get(), length)).empty())
         return malformed(u"empty frame"_s);
 
@@ -766,7 +811,8 @@ Message Decoder::decodeLoaded(size_t length) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-QByteArray encodeKlineQuery(const QString& trace, const QString& code, int klineType, int count) {
+QByteArray encodeKlineQuery(const QString& trace, const QString& code, int klineType, int count)
+{
     QByteArray out;
     out.reserve(160 + trace.size());
     out.append("{\"trace\":");
@@ -777,7 +823,8 @@ QByteArray encodeKlineQuery(const QString& trace, const QString& code, int kline
     return out;
 }
 
-QByteArray encodeBatchKlineBody(const QString& trace, const QList<QString>& codes, int klineType, int count) {
+QByteArray encodeBatchKlineBody(const QString& trace, const QList<QString>& codes, int klineType, int count)
+{
     QByteArray out;
     out.reserve(64 + trace.size() + codes.size() * 112);
     out.append("{\"trace\":");
@@ -792,7 +839,8 @@ QByteArray encodeBatchKlineBody(const QString& trace, const QList<QString>& code
     return out;
 }
 
-bool decodeKlineResponse(QByteArrayView body, KlineSeries* out, QString* error) {
+bool decodeKlineResponse(QByteArrayView body, KlineSeries* out, QString* error)
+{
     KlineSeries series;
     const bool ok = decodeRest(body, error, [&series](od::value& data) -> error_code {
         error_code err = simdjson::SUCCESS;
@@ -808,7 +856,8 @@ bool decodeKlineResponse(QByteArrayView body, KlineSeries* out, QString* error) 
     return ok;
 }
 
-bool decodeBatchKlineResponse(QByteArrayView body, QList<KlineSeries>* out, QString* error) {
+bool decodeBatchKlineResponse(QByteArrayView body, QList<KlineSeries>* out, QString* error)
+{
     QList<KlineSeries> list;
     const bool ok = decodeRest(body, error, [&list](od::value& data) -> error_code {
         error_code err = simdjson::SUCCESS;
@@ -840,7 +889,8 @@ namespace {
 
 // Trading date of a daily bar in the exchange's zone. A bar stamped exactly at 00:00 UTC is a vendor's UTC date label
 // and keeps its UTC date (otherwise US bars would land on the previous evening in New York).
-QDate barDate(qint64 timestampSec, const QTimeZone& zone) {
+QDate barDate(qint64 timestampSec, const QTimeZone& zone)
+{
     if (timestampSec % 86400 == 0)
         return QDateTime::fromSecsSinceEpoch(timestampSec, QTimeZone::utc()).date();
     return QDateTime::fromSecsSinceEpoch(timestampSec, zone).date();
@@ -848,7 +898,8 @@ QDate barDate(qint64 timestampSec, const QTimeZone& zone) {
 
 } // namespace
 
-ReferenceData referenceFromDailyBars(const KlineSeries& series, qint64 nowMs) {
+ReferenceData referenceFromDailyBars(const KlineSeries& series, qint64 nowMs)
+{
     ReferenceData ref;
     ref.code = series.code;
     if (series.bars.isEmpty())

@@ -84,7 +84,10 @@ private:
 };
 
 // Normalises a tick_time value: below 10^12 it is seconds, otherwise milliseconds.
-constexpr qint64 normalizeTickTime(qint64 value) { return value < 1000000000000LL ? value * 1000 : value; }
+constexpr qint64 normalizeTickTime(qint64 value)
+{
+    return value < 1000000000000LL ? value * 1000 : value;
+}
 
 // REST: /kline and /batch-kline (A.10). The daily bars give the previous close.
 struct KlineBar
