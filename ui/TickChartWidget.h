@@ -3,13 +3,19 @@
 #include "QuoteDelegate.h"
 #include "QuoteTypes.h"
 #include "TickHistory.h"
+#include "feed/QmtFormulaClient.h"
 
 #include <QElapsedTimer>
 #include <QLocale>
+#include <QMap>
 #include <QPointer>
 #include <QTimer>
+#include <QVariant>
 #include <QWidget>
 
+#include <utility>
+
+class IndicatorDialog;
 class QAreaSeries;
 class QChart;
 class QChartView;
@@ -20,6 +26,7 @@ class QGraphicsSimpleTextItem;
 class QLabel;
 class QLineSeries;
 class QStackedLayout;
+class QToolButton;
 class QValueAxis;
 class QuoteStore;
 struct QuoteChange;
@@ -33,11 +40,44 @@ struct QuoteChange;
 // Ticks live in TickHistory, never in Qt Charts: at most one frame every FrameIntervalMs (25 frames/s) rebuilds each
 // series with one replace(), decimated to the lowest and highest price per pixel column, so a full day of ticks
 // redraws as about two points per pixel.
+//
+// Indicators (QMT Bridge formulas, protocol spec B.8): with a QmtFormulaClient set, the "Indicators…" button in the
+// header row opens IndicatorDialog, where formulas such as MA(5) are added to the shown symbol at a period (1m by
+// default) and removed again (an unsubscribe with the server's seq_id). Each output of a formula ("MA5", "DIF", ...)
+// is drawn as an extra line in the price pane on the price axes, in a colour of its own, named in the legend as
+// "MA(5) MA5". Pushes only mark the chart dirty: overlays are rebuilt in the same frame as the price line (at most
+// 25 frames/s, one replace() per overlay and frame, none when its points did not change). Missing values (NaN) and
+// infinities are dropped; only the visible time range (plus one point either side, so lines run to the edge) is
+// drawn, and results outside it are clipped by the axis. An overlay widens the price scale only when its values lie
+// within one price span of the prices (MA, BOLL); oscillators on their own scale (RSI, KDJ, MACD) would squash the
+// prices, so they are drawn on the price scale as they are and clipped.
+// Symbols: indicators belong to the symbol they were added to. Switching symbols hides the other symbols' overlays
+// and keeps their subscriptions, so switching back shows them again at once with current values, as a trader who
+// set MA(5) on a stock expects; they end on Remove, on setFormulaClient() with another client, or with the widget.
+// Errors: every {"error": ...} of the bridge (and connection problems while indicators are active) shows in red in
+// the header row for ErrorShowMs and stays in the dialog; a subscription the bridge refused is dropped from the list.
+// Without a client (nullptr, the default) the button is disabled and its tooltip says a QMT Bridge is needed.
 class TickChartWidget : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr int FrameIntervalMs = 40;
+    static constexpr int ErrorShowMs = 6000;
+
+    // An indicator the widget subscribed (for the dialog and tests).
+    struct Indicator
+    {
+        int id = -1; // the client's subscription id
+        QString code;
+        QString formula;                            // "MA"
+        QList<std::pair<QString, QVariant>> params; // {"N", 5}, in the order given
+        QString period;                             // "1m"
+        int count = 0;                              // bars requested
+        int seqId = -1;                             // the server's seq_id, -1 until acknowledged
+        bool hasResult = false;                     // a push arrived
+        QStringList outputs;                        // output names of the last push ("MA5")
+        QString label() const;                      // "MA(5)"
+    };
 
     // `history` is pinned for the shown symbol, so the global cap never evicts it.
     TickChartWidget(QuoteStore* store, TickHistory* history, QWidget* parent = nullptr);
@@ -52,6 +92,39 @@ public:
     const DirectionPalette& directionPalette() const { return m_palette; }
     void setChineseNames(bool chinese);
     void setDisplayLocale(const QLocale& locale);
+
+    // The QMT Bridge formula client that indicators subscribe through (not owned; nullptr = no bridge: the
+    // "Indicators…" button is disabled). Setting another client unsubscribes every indicator from the old one. The
+    // client lives in the GUI thread (its results are read when a frame is drawn).
+    void setFormulaClient(QmtFormulaClient* client);
+    QmtFormulaClient* formulaClient() const { return m_formulaClient; }
+    // Subscribes `formula` with `params` ("N=5", see parseParams) for the shown symbol at `period` ("1m", "5m", "1d");
+    // `count` bars (0 = a default per period: two sessions of 1m bars, ...). Returns the subscription id, or -1 (no
+    // client, no symbol, an empty name or bad parameters; the reason is in lastError() and the dialog).
+    int addIndicator(const QString& formula, const QString& params, const QString& period = QStringLiteral("1m"),
+                     int count = 0);
+    // Unsubscribes (with the server's seq_id) and removes the indicator's lines. False when `id` is not one of ours.
+    bool removeIndicator(int id);
+    // Indicators of `code` (every symbol's when empty), in the order they were added.
+    QList<Indicator> indicators(const QString& code = QString()) const;
+    // The line drawing `output` of indicator `id`; nullptr until a push brought that output.
+    QLineSeries* overlaySeries(int id, const QString& output) const;
+    // Every overlay line (shown or hidden).
+    QList<QLineSeries*> overlaySeries() const;
+    // "N=5, M=10" (commas, semicolons or spaces between) as ordered pairs; numbers become int or double. An empty
+    // text is no parameters. On a malformed text returns {} and sets `error` (translated).
+    static QList<std::pair<QString, QVariant>> parseParams(const QString& text, QString* error = nullptr);
+    static QStringList formulaNames();                    // MA, EMA, MACD, BOLL, KDJ, RSI
+    static QString defaultParams(const QString& formula); // "N=5" for MA, ...
+    static int defaultCount(const QString& period);
+    // The last error shown (kept after the header hides it), and whether the header shows it now.
+    QString lastError() const { return m_lastError; }
+    bool isErrorShown() const;
+    QString headerErrorText() const;
+    QToolButton* indicatorButton() const { return m_indicatorButton; }
+    // Opens (creating it on first use) the non-modal indicator dialog.
+    IndicatorDialog* openIndicatorDialog();
+    IndicatorDialog* indicatorDialog() const { return m_indicatorDialog; }
 
     // Off: every tick becomes a point (for the benchmark's comparison). On by default.
     void setDecimationEnabled(bool enabled);
@@ -86,6 +159,10 @@ public:
 
 Q_SIGNALS:
     void frameRendered();
+    // The list of indicators or their state (acknowledged, results) changed; also on setSymbol().
+    void indicatorsChanged();
+    // An error was shown (already translated or the bridge's own text).
+    void indicatorErrorShown(const QString& message);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -108,6 +185,31 @@ private:
     QColor priceColour() const;
     QString formatPrice(double value) const;
 
+    // Indicators.
+    struct Overlay
+    {
+        QString output;
+        QLineSeries* series = nullptr;
+        QList<QPointF> points; // this frame's points, before decimation
+    };
+    struct IndicatorEntry
+    {
+        Indicator info;
+        QList<Overlay> overlays;
+    };
+    void onFormulaSubscribed(int id, int seqId);
+    void onFormulaResult(int id);
+    void onFormulaServerError(const QString& message, int id);
+    void onFormulaConnectionError(const QString& message);
+    void dropIndicator(int id);
+    void showIndicatorError(const QString& message);
+    void updateIndicatorButton();
+    void updateOverlayVisibility();
+    QColor nextOverlayColour(const QString& code) const;
+    // Fills each shown overlay's points for the visible x range and widens [lo, hi] by the price-like ones.
+    void prepareOverlays(double xLo, double xHi, double shift, double* lo, double* hi);
+    void drawOverlays(double xLo, double xHi, int columns);
+
     QuoteStore* m_store;
     QPointer<TickHistory> m_history; // may go before this widget (both children of the main window)
     QString m_symbol;
@@ -126,6 +228,14 @@ private:
     QLabel* m_codeLabel;
     QLabel* m_nameLabel;
     QLabel* m_legendLabel;
+    QLabel* m_overlayLegendLabel;
+    QLabel* m_errorLabel;
+    QToolButton* m_indicatorButton;
+    IndicatorDialog* m_indicatorDialog = nullptr; // a child, created on first use
+    QPointer<QmtFormulaClient> m_formulaClient;
+    QMap<int, IndicatorEntry> m_indicators; // by subscription id (ids grow: the order they were added)
+    QString m_lastError;
+    QTimer m_errorTimer;
     QStackedLayout* m_stack;
     QLabel* m_emptyLabel;
     QWidget* m_plots;
