@@ -192,7 +192,7 @@ void TimeSalesWidget::applyMetrics()
     // The stretching Side column must never be squeezed out: the view asks for room for its widest label.
     int side = fm.horizontalAdvance(TimeSalesModel::tr("Side"));
     for (TradeSide s : {TradeSide::Buy, TradeSide::Sell, TradeSide::Neutral})
-        side = std::max(side, fm.horizontalAdvance(TimeSalesModel::sideText(s)));
+        side = std::max(side, fm.horizontalAdvance(u"▼ "_s + TimeSalesModel::sideText(s))); // arrow + label
     const int columns = m_view->columnWidth(TimeSalesModel::Time) + m_view->columnWidth(TimeSalesModel::Price) +
                         m_view->columnWidth(TimeSalesModel::Size) + side + 14;
     m_view->setMinimumWidth(columns + 2 * m_view->frameWidth() +

@@ -341,7 +341,7 @@ TradeTick SimMarket::nextTrade(const QString& code, qint64 nowMs)
 
     // A-shares: now and then a run towards a limit price, then an episode pinned there (a real stock walks to its
     // limit within minutes; it does not jump there in one trade).
-    if (aShare && s->limitTradesLeft == 0 && s->rallyDirection == 0 && rng.chance(1.0 / 4000.0))
+    if (aShare && s->limitTradesLeft == 0 && s->rallyDirection == 0 && rng.chance(1.0 / 20000.0))
         s->rallyDirection = rng.chance(0.5) ? 1 : -1;
     if (s->rallyDirection != 0 && s->limitTradesLeft == 0) {
         const bool up = s->rallyDirection > 0;
@@ -368,8 +368,9 @@ TradeTick SimMarket::nextTrade(const QString& code, qint64 nowMs)
             move *= 5.0; // an occasional larger move
         qint64 delta = 0;
         if (s->rallyDirection != 0) {
-            // Drift towards the limit: about 2% of the price per 100 trades, with noise.
-            move = s->rallyDirection * (std::abs(move) + double(s->bid) * 0.0002);
+            // A trend towards the limit: the usual noise plus a drift of half a step per trade (about 10% in 2,500
+            // trades), so the run looks like a real one rather than a straight line.
+            move += s->rallyDirection * 0.5 * scale;
             delta = stochasticRound(move, rng);
         } else {
             move -= kReversion * (double(s->bid) - s->centre);
