@@ -1,0 +1,381 @@
+// QmtSimServer, REST side: the /api endpoints of B.11 with FastAPI's shapes and errors (see QmtSimServer.h).
+#include "QmtSimServer_p.h"
+
+using namespace Qt::StringLiterals;
+using namespace QmtSimDetail;
+
+// ---------------------------------------------------------------------------------------------------------------
+// REST
+
+QList<QmtSimServer::Bar> QmtSimServer::barsOf(const QString& code, qint64 period, int count)
+{
+    CodeState& s = codeState(code);
+    QList<Bar> out;
+    if (period == kDayMs) {
+        const QList<AllTick::KlineBar> bars =
+            m_market->dailyBars(code, count <= 0 ? 250 : std::min(count, 500), nowMs());
+        qint64 preClose = 0;
+        for (qsizetype i = 0; i < bars.size(); ++i) {
+            const AllTick::KlineBar& k = bars.at(i);
+            Bar bar;
+            bar.start = barStart(k.timestampSec * 1000, kDayMs);
+            bar.open = toUnits(k.open, s.scale);
+            bar.high = toUnits(k.high, s.scale);
+            bar.low = toUnits(k.low, s.scale);
+            bar.close = toUnits(k.close, s.scale);
+            bar.volumeShares = qint64(std::llround(k.volume.toDouble()));
+            bar.amount = k.turnover.toDouble();
+            bar.preClose = i == 0 ? bar.open : preClose;
+            if (i == bars.size() - 1 && s.forming.value(kDayMs).start == bar.start) {
+                const qint64 previous = bar.preClose;
+                bar = s.forming.value(kDayMs); // today's bar agrees with the streams
+                if (i > 0)
+                    bar.preClose = previous;
+            }
+            preClose = bar.close;
+            out.append(bar);
+        }
+        return out;
+    }
+    out = s.history.value(period);
+    out.append(s.forming.value(period));
+    if (count > 0 && out.size() > count)
+        out = out.mid(out.size() - count);
+    return out;
+}
+
+QByteArray QmtSimServer::detailJson(const QString& code)
+{
+    const SymbolInfo* info = m_market->info(code);
+    if (!info)
+        return "null";
+    const CodeState& s = codeState(code);
+    const int dot = int(code.lastIndexOf(u'.'));
+    const QString id = code.left(dot);
+    const QString exchange = code.mid(dot + 1);
+    const Kind kind = kindOf(code);
+    const bool isIndex = kind == Kind::Index;
+    const qint64 up = toUnits(m_market->limitUp(code), s.scale);
+    const qint64 down = toUnits(m_market->limitDown(code), s.scale);
+    quint64 seed = qHash(code);
+    const double totalVolume = double(100000000 + nextRandom(seed) % 9900000000ULL);
+    QByteArray out;
+    out.append("{\"ExchangeID\":").append(jsonString(exchange));
+    out.append(",\"InstrumentID\":").append(jsonString(id));
+    out.append(",\"InstrumentName\":").append(jsonString(info->nameZh.isEmpty() ? info->nameEn : info->nameZh));
+    out.append(",\"ProductID\":\"\",\"ProductName\":\"\",\"ProductType\":").append(isIndex ? "1" : "0");
+    out.append(",\"ExchangeCode\":").append(jsonString(id));
+    out.append(",\"UniCode\":").append(jsonString(id));
+    out.append(",\"CreateDate\":\"0\",\"OpenDate\":\"20100104\",\"ExpireDate\":99999999");
+    out.append(",\"PreClose\":").append(priceJson(s.lastClose, s.scale));
+    out.append(",\"SettlementPrice\":").append(priceJson(s.lastClose, s.scale));
+    out.append(",\"UpStopPrice\":").append(isIndex ? QByteArray("0.0") : priceJson(up, s.scale));
+    out.append(",\"DownStopPrice\":").append(isIndex ? QByteArray("0.0") : priceJson(down, s.scale));
+    out.append(",\"FloatVolume\":").append(pyFloat(isIndex ? 0.0 : std::floor(totalVolume * 0.8)));
+    out.append(",\"TotalVolume\":").append(pyFloat(isIndex ? 0.0 : totalVolume));
+    out.append(",\"LongMarginRatio\":0.0,\"ShortMarginRatio\":0.0");
+    out.append(",\"PriceTick\":").append(pyFloat(info->tickSize.toDouble()));
+    out.append(",\"VolumeMultiple\":1,\"MainContract\":0,\"LastVolume\":0,\"InstrumentStatus\":0");
+    out.append(",\"IsTrading\":true,\"IsRecent\":false}");
+    return out;
+}
+
+int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
+{
+    const QString path = request.path();
+    const QUrlQuery query = request.query();
+    auto param = [&](const QString& name) { return query.queryItemValue(name, QUrl::FullyDecoded); };
+    auto hasParam = [&](const QString& name) { return query.hasQueryItem(name); };
+    auto missing = [&](const QString& name) {
+        *body = missingParam(name);
+        return 422;
+    };
+    const bool get = request.method() == "GET";
+
+    // Trading routers: mounted only with tradingEnabled, every route behind X-API-Key.
+    const bool tradingPath = path.startsWith(u"/api/trading/"_s) || path.startsWith(u"/api/credit/"_s) ||
+                             path.startsWith(u"/api/fund/"_s) || path.startsWith(u"/api/smt/"_s) ||
+                             path.startsWith(u"/api/bank/"_s);
+    if (tradingPath) {
+        const bool known = path == u"/api/trading/asset"_s || path == u"/api/trading/positions"_s;
+        if (!m_config.tradingEnabled || !known) {
+            *body = "{\"detail\":\"Not Found\"}";
+            return 404;
+        }
+        if (!get) {
+            *body = "{\"detail\":\"Method Not Allowed\"}";
+            return 405;
+        }
+        if (m_config.apiKey.isEmpty()) {
+            *body = "{\"detail\":\"API key not configured on server\"}";
+            return 503;
+        }
+        if (QString::fromUtf8(request.header("x-api-key")) != m_config.apiKey) {
+            *body = "{\"detail\":\"Invalid or missing API key\"}";
+            return 401;
+        }
+        if (path == u"/api/trading/asset"_s) {
+            *body = "{\"data\":{\"account_id\":\"" + kAccountId +
+                    "\",\"cash\":1000000.0,\"frozen_cash\":0.0,\"market_value\":0.0,\"total_asset\":1000000.0}}";
+        } else {
+            *body = "{\"data\":[]}";
+        }
+        return 200;
+    }
+
+    const bool post = path == u"/api/download/history_data2"_s;
+    static const QStringList getPaths = {u"/api/meta/health"_s,
+                                         u"/api/meta/version"_s,
+                                         u"/api/meta/connection_status"_s,
+                                         u"/api/meta/stock_list"_s,
+                                         u"/api/sector/list"_s,
+                                         u"/api/sector/stocks"_s,
+                                         u"/api/instrument/detail_list"_s,
+                                         u"/api/instrument_detail"_s,
+                                         u"/api/instrument/type"_s,
+                                         u"/api/utility/batch_stock_name"_s,
+                                         u"/api/utility/search"_s,
+                                         u"/api/market/full_tick"_s,
+                                         u"/api/full_tick"_s,
+                                         u"/api/market/indices"_s,
+                                         u"/api/market/market_data_ex"_s,
+                                         u"/api/market/local_data"_s,
+                                         u"/api/market/full_kline"_s,
+                                         u"/api/history"_s,
+                                         u"/api/calendar/prev_trading_date"_s,
+                                         u"/api/calendar/trading_dates"_s};
+    if (!post && !getPaths.contains(path)) {
+        *body = "{\"detail\":\"Not Found\"}";
+        return 404;
+    }
+    if ((post && request.method() != "POST") || (!post && !get)) {
+        *body = "{\"detail\":\"Method Not Allowed\"}";
+        return 405;
+    }
+
+    if (path == u"/api/meta/health"_s) {
+        *body = "{\"status\":\"ok\"}";
+    } else if (path == u"/api/meta/version"_s) {
+        *body = "{\"version\":\"2.8.0\"}";
+    } else if (path == u"/api/meta/connection_status"_s) {
+        *body = "{\"connected\":true}";
+    } else if (path == u"/api/meta/stock_list"_s || path == u"/api/sector/stocks"_s) {
+        const bool sector = path == u"/api/sector/stocks"_s;
+        const QString name = sector ? u"sector"_s : u"category"_s;
+        if (!hasParam(name))
+            return missing(name);
+        const QString category = param(name);
+        QStringList list;
+        for (const SymbolInfo& info : m_market->symbols()) {
+            if (inCategory(info.code, category))
+                list.append(info.code);
+        }
+        *body = "{\"" + name.toLatin1() + "\":" + jsonString(category) +
+                ",\"count\":" + QByteArray::number(list.size()) + ",\"stocks\":" + stringArray(list) + '}';
+    } else if (path == u"/api/sector/list"_s) {
+        *body = "{\"sectors\":" + stringArray(kCategories) + '}';
+    } else if (path == u"/api/instrument/detail_list"_s || path == u"/api/utility/batch_stock_name"_s ||
+               path == u"/api/market/full_tick"_s || path == u"/api/full_tick"_s) {
+        if (!hasParam(u"stocks"_s))
+            return missing(u"stocks"_s);
+        const QStringList codes = splitCodes(param(u"stocks"_s));
+        QByteArray data = "{";
+        bool first = true;
+        for (const QString& code : codes) {
+            QByteArray value;
+            if (path == u"/api/instrument/detail_list"_s) {
+                value = detailJson(code);
+            } else if (path == u"/api/utility/batch_stock_name"_s) {
+                const SymbolInfo* info = m_market->info(code);
+                value = jsonString(!info ? QString() : info->nameZh.isEmpty() ? info->nameEn : info->nameZh);
+            } else {
+                if (!m_market->contains(code))
+                    continue;
+                value = tickRecord(code, true);
+            }
+            if (!first)
+                data.append(',');
+            first = false;
+            data.append(jsonString(code)).append(':').append(value);
+        }
+        *body = "{\"data\":" + data + "}}";
+    } else if (path == u"/api/instrument_detail"_s || path == u"/api/instrument/type"_s) {
+        if (!hasParam(u"stock"_s))
+            return missing(u"stock"_s);
+        const QString code = param(u"stock"_s);
+        if (path == u"/api/instrument_detail"_s) {
+            *body = "{\"stock\":" + jsonString(code) + ",\"detail\":" + detailJson(code) + '}';
+        } else {
+            QByteArray type = "null";
+            if (m_market->contains(code)) {
+                const Kind kind = kindOf(code);
+                auto flag = [](bool b) { return b ? QByteArray("true") : QByteArray("false"); };
+                type = "{\"index\":" + flag(kind == Kind::Index) + ",\"stock\":" + flag(kind == Kind::Stock) +
+                       ",\"fund\":" + flag(kind == Kind::Etf) + ",\"etf\":" + flag(kind == Kind::Etf) + '}';
+            }
+            *body = "{\"stock\":" + jsonString(code) + ",\"type\":" + type + '}';
+        }
+    } else if (path == u"/api/utility/search"_s) {
+        if (!hasParam(u"keyword"_s))
+            return missing(u"keyword"_s);
+        const QString keyword = param(u"keyword"_s);
+        const QString category = hasParam(u"category"_s) ? param(u"category"_s) : u"沪深A股"_s;
+        const int limit = hasParam(u"limit"_s) ? param(u"limit"_s).toInt() : 20;
+        QStringList list;
+        for (const SymbolInfo& info : m_market->symbols()) {
+            if (list.size() >= limit)
+                break;
+            if (inCategory(info.code, category) && info.code.contains(keyword, Qt::CaseInsensitive))
+                list.append(info.code);
+        }
+        *body = "{\"keyword\":" + jsonString(keyword) + ",\"count\":" + QByteArray::number(list.size()) +
+                ",\"stocks\":" + stringArray(list) + '}';
+    } else if (path == u"/api/market/indices"_s) {
+        QByteArray data = "{";
+        bool first = true;
+        for (const QString& code : kIndices) {
+            if (!m_market->contains(code))
+                continue;
+            if (!first)
+                data.append(',');
+            first = false;
+            data.append(jsonString(code)).append(':').append(tickRecord(code, true));
+        }
+        *body = "{\"indices\":" + stringArray(kIndices) + ",\"data\":" + data + "}}";
+    } else if (path == u"/api/market/market_data_ex"_s || path == u"/api/market/local_data"_s) {
+        if (!hasParam(u"stocks"_s))
+            return missing(u"stocks"_s);
+        const QString periodText = hasParam(u"period"_s) ? param(u"period"_s) : u"1d"_s;
+        const qint64 period = periodMs(periodText);
+        const int countParam = hasParam(u"count"_s) ? param(u"count"_s).toInt() : -1;
+        QByteArray data = "{";
+        bool first = true;
+        for (const QString& code : splitCodes(param(u"stocks"_s))) {
+            if (!m_market->contains(code))
+                continue;
+            QByteArray list = "[";
+            if (period > 0) {
+                const CodeState& s = codeState(code);
+                const QList<Bar> bars = barsOf(code, period, countParam);
+                for (qsizetype i = 0; i < bars.size(); ++i) {
+                    if (i > 0)
+                        list.append(',');
+                    list.append(barRecord(s, bars.at(i), true, period));
+                }
+            }
+            list.append(']');
+            if (!first)
+                data.append(',');
+            first = false;
+            data.append(jsonString(code)).append(':').append(list);
+        }
+        *body = "{\"data\":" + data + "}}";
+    } else if (path == u"/api/market/full_kline"_s || path == u"/api/history"_s) {
+        if (!hasParam(u"stock"_s))
+            return missing(u"stock"_s);
+        const QString code = param(u"stock"_s);
+        const QString periodText = hasParam(u"period"_s) ? param(u"period"_s) : u"1d"_s;
+        const qint64 period = periodMs(periodText);
+        const bool legacy = path == u"/api/history"_s;
+        const int count = hasParam(u"count"_s) ? param(u"count"_s).toInt() : (legacy ? 100 : -1);
+        QList<Bar> bars;
+        if (period > 0 && m_market->contains(code))
+            bars = barsOf(code, period, legacy ? count : (period == kDayMs ? 1 : count));
+        const CodeState* s = m_market->contains(code) ? &codeState(code) : nullptr;
+        QByteArray list = "[";
+        if (legacy) {
+            const QStringList fields =
+                splitCodes(hasParam(u"fields"_s) ? param(u"fields"_s) : u"open,high,low,close,volume"_s);
+            for (qsizetype i = 0; i < bars.size(); ++i) {
+                const Bar& bar = bars.at(i);
+                if (i > 0)
+                    list.append(',');
+                const QString format = period == kDayMs ? u"yyyyMMdd"_s : u"yyyyMMddHHmmss"_s;
+                list.append("{\"date\":").append(jsonString(shanghaiTime(bar.start, format)));
+                for (const QString& field : fields) {
+                    QByteArray value;
+                    if (field == u"open"_s)
+                        value = priceJson(bar.open, s->scale);
+                    else if (field == u"high"_s)
+                        value = priceJson(bar.high, s->scale);
+                    else if (field == u"low"_s)
+                        value = priceJson(bar.low, s->scale);
+                    else if (field == u"close"_s)
+                        value = priceJson(bar.close, s->scale);
+                    else if (field == u"volume"_s)
+                        value = QByteArray::number(bar.volumeShares / 100);
+                    else if (field == u"amount"_s)
+                        value = pyFloat(std::round(bar.amount));
+                    else if (field == u"preClose"_s)
+                        value = priceJson(bar.preClose, s->scale);
+                    else
+                        continue;
+                    list.append(',').append(jsonString(field)).append(':').append(value);
+                }
+                list.append('}');
+            }
+            list.append(']');
+            *body = "{\"stock\":" + jsonString(code) + ",\"period\":" + jsonString(periodText) +
+                    ",\"count\":" + QByteArray::number(bars.size()) + ",\"data\":" + list + '}';
+        } else {
+            for (qsizetype i = 0; i < bars.size(); ++i) {
+                if (i > 0)
+                    list.append(',');
+                list.append(barRecord(*s, bars.at(i), false, period));
+            }
+            list.append(']');
+            *body = "{\"stock\":" + jsonString(code) + ",\"data\":{" + jsonString(code) + ':' + list + "}}";
+        }
+    } else if (path == u"/api/calendar/prev_trading_date"_s) {
+        if (!hasParam(u"market"_s))
+            return missing(u"market"_s);
+        QDate day = QDate::fromString(param(u"date"_s), u"yyyyMMdd"_s);
+        if (!day.isValid())
+            day = QDateTime::fromMSecsSinceEpoch(nowMs(), QTimeZone(8 * 3600)).date();
+        do
+            day = day.addDays(-1);
+        while (day.dayOfWeek() > 5);
+        *body = "{\"market\":" + jsonString(param(u"market"_s)) +
+                ",\"prev_trading_date\":" + jsonString(day.toString(u"yyyyMMdd"_s)) + '}';
+    } else if (path == u"/api/calendar/trading_dates"_s) {
+        if (!hasParam(u"market"_s))
+            return missing(u"market"_s);
+        const int count = hasParam(u"count"_s) ? param(u"count"_s).toInt() : -1;
+        const int wanted = count <= 0 ? 250 : std::min(count, 2000);
+        QList<qint64> dates;
+        QDate day = QDateTime::fromMSecsSinceEpoch(nowMs(), QTimeZone(8 * 3600)).date();
+        while (dates.size() < wanted) {
+            if (day.dayOfWeek() <= 5)
+                dates.prepend(QDateTime(day, QTime(0, 0), QTimeZone(8 * 3600)).toMSecsSinceEpoch());
+            day = day.addDays(-1);
+        }
+        QByteArray list = "[";
+        for (qsizetype i = 0; i < dates.size(); ++i) {
+            if (i > 0)
+                list.append(',');
+            list.append(QByteArray::number(dates.at(i)));
+        }
+        *body = "{\"market\":" + jsonString(param(u"market"_s)) + ",\"dates\":" + list + "]}";
+    } else if (post) {
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(request.body(), &error).object();
+        if (error.error != QJsonParseError::NoError) {
+            *body = "{\"detail\":[{\"type\":\"json_invalid\",\"loc\":[\"body\",0],\"msg\":\"JSON decode error\","
+                    "\"input\":{}}]}";
+            return 422;
+        }
+        QStringList codes = stringsOf(object.value(u"stocks"_s));
+        if (codes.isEmpty())
+            codes = stringsOf(object.value(u"stock_list"_s));
+        const QString period = object.value(u"period"_s).toString(u"1d"_s);
+        QByteArray result = "{";
+        for (qsizetype i = 0; i < codes.size(); ++i) {
+            if (i > 0)
+                result.append(',');
+            result.append(jsonString(codes.at(i))).append(':').append(jsonString(downloadStatus(codes.at(i))));
+        }
+        *body = "{\"status\":\"ok\",\"stocks\":" + stringArray(codes) + ",\"period\":" + jsonString(period) +
+                ",\"result\":" + result + "}}";
+    }
+    return 200;
+}
