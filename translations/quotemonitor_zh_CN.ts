@@ -77,6 +77,18 @@
             <numerusform>已添加 %n 个品种：%1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Feed:</source>
+        <translation>行情源(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Which feed serves the symbols you add; Automatic lets the monitor choose by market</source>
+        <translation>选择为所添加品种提供行情的行情源；选择“自动”时按市场自动选择</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
 </context>
 <context>
     <name>AllTickConnection</name>
@@ -303,6 +315,211 @@
     </message>
 </context>
 <context>
+    <name>DeepBookModel</name>
+    <message>
+        <source>Ask %1</source>
+        <translation>卖%1</translation>
+    </message>
+    <message>
+        <source>Bid %1</source>
+        <translation>买%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>column title (unit)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>档位</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计</translation>
+    </message>
+</context>
+<context>
+    <name>DeepBookWidget</name>
+    <message>
+        <source>lots</source>
+        <translation>手</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Disconnected; retrying…</source>
+        <translation>连接已断开，正在重试…</translation>
+    </message>
+    <message>
+        <source>This QMT Bridge does not serve the Level-2 thousand-level book. The five-level book in the order book panel still works.</source>
+        <translation>此 QMT Bridge 不提供 L2 千档深度盘口。盘口面板中的五档盘口仍可正常使用。</translation>
+    </message>
+    <message>
+        <source>Ask %1</source>
+        <translation>卖%1</translation>
+    </message>
+    <message>
+        <source>Level-2 book</source>
+        <translation>深度盘口（L2）</translation>
+    </message>
+    <message>
+        <source>Spread %1</source>
+        <translation>价差 %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>no total</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 levels a side</source>
+        <translation>每侧 %1 档</translation>
+    </message>
+    <message>
+        <source>Asks</source>
+        <translation>卖盘</translation>
+    </message>
+    <message>
+        <source>Bids</source>
+        <translation>买盘</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadHistoryDialog</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel download</source>
+        <translation>取消下载(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Download history</source>
+        <translation>下载历史数据</translation>
+    </message>
+    <message>
+        <source>One code per line, e.g. 600519.SH</source>
+        <translation>每行一个代码，例如 600519.SH</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 分钟</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>日线</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>周线</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>月线</translation>
+    </message>
+    <message>
+        <source>Ticks</source>
+        <translation>分笔</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>S&amp;ymbols:</source>
+        <translation>品种(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>周期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Date range:</source>
+        <translation>日期范围：</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v/%m</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 codes.</source>
+        <translation>已在完成 %1/%2 个代码后取消。</translation>
+    </message>
+    <message>
+        <source>Download failed: %1</source>
+        <translation>下载失败：%1</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Waiting for the first code…</source>
+        <translation>正在等待第一个代码…</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3 — %4</source>
+        <translation>%1/%2：%3 — %4</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: all %n code(s) downloaded.</source>
+        <translation>
+            <numerusform>完成：全部 %n 个代码已下载。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done: %1 downloaded, %2 failed.</source>
+        <translation>完成：%1 个已下载，%2 个失败。</translation>
+    </message>
+</context>
+<context>
     <name>FeedStatusBar</name>
     <message>
         <source>Simulated data</source>
@@ -361,6 +578,97 @@ Symbols: %3</source>
     <message>
         <source>Last error: %1</source>
         <translation>最近错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDialog</name>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>&amp;Formula:</source>
+        <translation>公式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>P&amp;arameters:</source>
+        <translation>参数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>周期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>N=5</source>
+        <translation>N=5</translation>
+    </message>
+    <message>
+        <source>NAME=value pairs separated by commas, for example N=5 or SHORT=12, LONG=26, M=9</source>
+        <translation>以逗号分隔的 NAME=value 参数对，例如 N=5 或 SHORT=12, LONG=26, M=9</translation>
+    </message>
+    <message>
+        <source>A QMT formula name; any name the bridge knows can be typed</source>
+        <translation>QMT 公式名称；可输入 QMT Bridge 支持的任意公式名称</translation>
+    </message>
+    <message>
+        <source>1 minute (1m)</source>
+        <translation>1 分钟（1m）</translation>
+    </message>
+    <message>
+        <source>5 minutes (5m)</source>
+        <translation>5 分钟（5m）</translation>
+    </message>
+    <message>
+        <source>1 day (1d)</source>
+        <translation>日线（1d）</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Indicators need a QMT Bridge.</source>
+        <translation>指标功能需要 QMT Bridge。</translation>
+    </message>
+    <message>
+        <source>Select a symbol to add indicators to it.</source>
+        <translation>请选择一个品种以添加指标。</translation>
+    </message>
+    <message>
+        <source>Indicators on %1</source>
+        <translation>%1 的指标</translation>
+    </message>
+    <message>
+        <source>Waiting for the bridge…</source>
+        <translation>正在等待 QMT Bridge…</translation>
+    </message>
+    <message>
+        <source>Subscribed (seq_id %1), no results yet</source>
+        <translation>已订阅（seq_id %1），尚无结果</translation>
+    </message>
+    <message>
+        <source>Subscribed (seq_id %1): %2</source>
+        <translation>已订阅（seq_id %1）：%2</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove %1 (unsubscribes it from the bridge)</source>
+        <translation>移除 %1（同时在 QMT Bridge 上取消订阅）</translation>
     </message>
 </context>
 <context>
@@ -561,6 +869,14 @@ Symbols: %3</source>
         <source>Tick chart</source>
         <translation>分时图</translation>
     </message>
+    <message>
+        <source>Simulator</source>
+        <translation>模拟器</translation>
+    </message>
+    <message>
+        <source>AllTick</source>
+        <translation>AllTick</translation>
+    </message>
 </context>
 <context>
     <name>MonitorSession</name>
@@ -760,6 +1076,39 @@ Symbols: %3</source>
     </message>
 </context>
 <context>
+    <name>QmtAuxSocket</name>
+    <message>
+        <source>%1: connection timed out after %2 s</source>
+        <translation>%1：连接超时（%2 秒）</translation>
+    </message>
+    <message>
+        <source>%1: the server refused the connection (HTTP %2)</source>
+        <translation>%1：服务器拒绝了连接（HTTP %2）</translation>
+    </message>
+    <message>
+        <source>connection closed by the server</source>
+        <translation>服务器已关闭连接</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot connect: %2</source>
+        <translation>%1：无法连接：%2</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>连接已关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: no answer to %n ping(s); the link is dead</source>
+        <translation>
+            <numerusform>%1：连续 %n 次心跳无响应，连接已失效</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QmtConnection</name>
     <message>
         <source>Connection timed out after %1 s</source>
@@ -782,6 +1131,45 @@ Symbols: %3</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>QmtDownloadClient</name>
+    <message>
+        <source>QMT history download</source>
+        <translation>QMT 历史数据下载</translation>
+    </message>
+    <message>
+        <source>History download refused by the server (HTTP %1)</source>
+        <translation>服务器拒绝了历史数据下载（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>Connection lost after %1 of %2 codes: %3</source>
+        <translation>完成 %1/%2 个代码后连接中断：%3</translation>
+    </message>
+    <message>
+        <source>closed by the server</source>
+        <translation>服务器已关闭连接</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>连接断开</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
     </message>
 </context>
 <context>
@@ -819,6 +1207,179 @@ Symbols: %3</source>
     <message>
         <source>QMT Bridge: stock list unavailable: %1</source>
         <translation>QMT Bridge：无法获取股票列表：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QmtFormulaClient</name>
+    <message>
+        <source>QMT formulas</source>
+        <translation>QMT 公式</translation>
+    </message>
+    <message>
+        <source>Formulas refused by the server (HTTP %1)</source>
+        <translation>服务器拒绝了公式请求（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>QMT formulas: the server closed the connection</source>
+        <translation>QMT 公式：服务器已关闭连接</translation>
+    </message>
+</context>
+<context>
+    <name>QmtL2Client</name>
+    <message>
+        <source>QMT Level-2 book</source>
+        <translation>QMT 深度盘口（L2）</translation>
+    </message>
+    <message>
+        <source>QMT Level-2 book: the server closed the connection</source>
+        <translation>QMT 深度盘口（L2）：服务器已关闭连接</translation>
+    </message>
+    <message>
+        <source>Level-2 thousand-level book not available on this server</source>
+        <translation>此服务器不支持 L2 千档深度盘口</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>no record for %1</source>
+        <translation>没有 %1 的记录</translation>
+    </message>
+</context>
+<context>
+    <name>QmtTradeClient</name>
+    <message>
+        <source>QMT trade events</source>
+        <translation>QMT 交易事件</translation>
+    </message>
+    <message>
+        <source>QMT trade events: the server closed the connection</source>
+        <translation>QMT 交易事件：服务器已关闭连接</translation>
+    </message>
+    <message>
+        <source>Trading events rejected: invalid API key or trading not enabled on the bridge</source>
+        <translation>交易事件被拒绝：API 密钥无效，或 QMT Bridge 未启用交易</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>no event type</source>
+        <translation>缺少事件类型</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>买</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>卖</translation>
+    </message>
+    <message>
+        <source>Type %1</source>
+        <translation>类型 %1</translation>
+    </message>
+    <message>
+        <source>unreported</source>
+        <translation>未报</translation>
+    </message>
+    <message>
+        <source>waiting to report</source>
+        <translation>待报</translation>
+    </message>
+    <message>
+        <source>reported</source>
+        <translation>已报</translation>
+    </message>
+    <message>
+        <source>reported, cancel pending</source>
+        <translation>已报待撤</translation>
+    </message>
+    <message>
+        <source>partly filled, cancel pending</source>
+        <translation>部成待撤</translation>
+    </message>
+    <message>
+        <source>partly cancelled</source>
+        <translation>部撤</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已撤</translation>
+    </message>
+    <message>
+        <source>partly filled</source>
+        <translation>部成</translation>
+    </message>
+    <message>
+        <source>filled</source>
+        <translation>已成</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>废单</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>状态 %1</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 %3 %4 @ %5, %6</source>
+        <translation>委托 %1：%2 %3 %4 @ %5，%6</translation>
+    </message>
+    <message>
+        <source> (traded %1 @ %2)</source>
+        <translation>（已成交 %1 @ %2）</translation>
+    </message>
+    <message>
+        <source>Trade %1: %2 %3 %4 @ %5 (order %6)</source>
+        <translation>成交 %1：%2 %3 %4 @ %5（委托 %6）</translation>
+    </message>
+    <message>
+        <source>Order %1 failed (%2): %3</source>
+        <translation>委托 %1 失败（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Cancel of order %1 failed (%2): %3</source>
+        <translation>委托 %1 撤单失败（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Order %1 accepted</source>
+        <translation>委托 %1 已受理</translation>
+    </message>
+    <message>
+        <source>Cancel of order %1: result %2</source>
+        <translation>委托 %1 撤单：结果 %2</translation>
+    </message>
+    <message>
+        <source>Account status: %1</source>
+        <translation>账户状态：%1</translation>
+    </message>
+    <message>
+        <source>Asset: total %1, cash %2, frozen %3, market value %4</source>
+        <translation>资产：总资产 %1，可用资金 %2，冻结资金 %3，市值 %4</translation>
+    </message>
+    <message>
+        <source>Position %1: %2 (available %3, frozen %4), cost %5, value %6</source>
+        <translation>持仓 %1：%2（可用 %3，冻结 %4），成本价 %5，市值 %6</translation>
+    </message>
+    <message>
+        <source>Appointment %1 (%2): %3</source>
+        <translation>约券 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Trading connection up</source>
+        <translation>交易连接已建立</translation>
+    </message>
+    <message>
+        <source>Trading connection down</source>
+        <translation>交易连接已断开</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1639,42 @@ Symbols: %3</source>
         <source>Average %1</source>
         <translation>均价 %1</translation>
     </message>
+    <message>
+        <source>Write parameters as NAME=value, for example N=5 (not understood: &quot;%1&quot;)</source>
+        <translation>参数格式应为 NAME=value，例如 N=5（无法识别：“%1”）</translation>
+    </message>
+    <message>
+        <source>Indicators need a QMT Bridge.</source>
+        <translation>指标功能需要 QMT Bridge。</translation>
+    </message>
+    <message>
+        <source>Select a symbol first.</source>
+        <translation>请先选择一个品种。</translation>
+    </message>
+    <message>
+        <source>Enter a formula name, for example MA.</source>
+        <translation>请输入公式名称，例如 MA。</translation>
+    </message>
+    <message>
+        <source>QMT Bridge: %1</source>
+        <translation>QMT Bridge：%1</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%2 的 %1：%3</translation>
+    </message>
+    <message>
+        <source>Indicators…</source>
+        <translation>指标…</translation>
+    </message>
+    <message>
+        <source>Add formula indicators such as MA(5) to this chart (QMT Bridge)</source>
+        <translation>在此图表上添加 MA(5) 等公式指标（QMT Bridge）</translation>
+    </message>
+    <message>
+        <source>Indicators need a QMT Bridge: start with --qmt ws://HOST:8000</source>
+        <translation>指标功能需要 QMT Bridge：请使用 --qmt ws://HOST:8000 启动</translation>
+    </message>
 </context>
 <context>
     <name>TimeSalesModel</name>
@@ -1120,6 +1717,92 @@ Symbols: %3</source>
     <message>
         <source>Time &amp; sales</source>
         <translation>逐笔成交</translation>
+    </message>
+</context>
+<context>
+    <name>TradeEventsModel</name>
+    <message>
+        <source>Order</source>
+        <translation>委托</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Order error</source>
+        <translation>委托失败</translation>
+    </message>
+    <message>
+        <source>Cancel error</source>
+        <translation>撤单失败</translation>
+    </message>
+    <message>
+        <source>Order accepted</source>
+        <translation>委托已受理</translation>
+    </message>
+    <message>
+        <source>Cancel response</source>
+        <translation>撤单回报</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>资产</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>持仓</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>约券</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>TradeEventsWidget</name>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected; waiting for trade events</source>
+        <translation>已连接，正在等待交易事件</translation>
+    </message>
+    <message>
+        <source>Cancel error</source>
+        <translation>撤单失败</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1878,10 @@ Symbols: %3</source>
     <message>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>单位：%1</translation>
     </message>
 </context>
 <context>
@@ -1330,10 +2017,6 @@ Symbols: %3</source>
         <translation>--%2 的值 &apos;%1&apos; 无效（应为 %3 到 %4 之间的整数）</translation>
     </message>
     <message>
-        <source>Simulated AllTick quote server: WebSocket streams and REST K-lines on one port, for QuoteMonitor demos and tests. Runs until interrupted.</source>
-        <translation>模拟 AllTick 行情服务器：在同一端口上提供 WebSocket 行情推送和 REST K 线接口，用于 QuoteMonitor 的演示和测试。持续运行直到被中断。</translation>
-    </message>
-    <message>
         <source>Address to listen on (default 127.0.0.1).</source>
         <translation>监听地址（默认 127.0.0.1）。</translation>
     </message>
@@ -1428,6 +2111,62 @@ Symbols: %3</source>
     <message>
         <source>quotesim listening on %1 (AllTick: ws://%1/quote-stock-b-ws-api, ws://%1/quote-b-ws-api)</source>
         <translation>quotesim 正在监听 %1（AllTick：ws://%1/quote-stock-b-ws-api, ws://%1/quote-b-ws-api）</translation>
+    </message>
+    <message>
+        <source>Simulated AllTick quote server: WebSocket streams and REST K-lines on one port, for QuoteMonitor demos and tests; with --qmt-port also a QMT Bridge look-alike. Runs until interrupted.</source>
+        <translation>模拟 AllTick 行情服务器：在同一端口上提供 WebSocket 行情推送和 REST K 线接口，用于 QuoteMonitor 的演示和测试；指定 --qmt-port 时还会模拟一个 QMT Bridge。持续运行直到被中断。</translation>
+    </message>
+    <message>
+        <source>Also serve a QMT Bridge look-alike (WebSocket /ws/... and REST /api/...) on this port; 0 picks a free port.</source>
+        <translation>同时在此端口上提供模拟的 QMT Bridge（WebSocket /ws/... 和 REST /api/...）；0 表示自动选择空闲端口。</translation>
+    </message>
+    <message>
+        <source>Reproduce a bridge version&apos;s quirks: v2.8.0 (l2_thousand refused, no trade events, no formula pushes). Default: as documented.</source>
+        <translation>重现特定 QMT Bridge 版本的异常行为：v2.8.0（拒绝 l2_thousand、无交易事件、无公式推送）。默认：与文档一致。</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>API key of the QMT simulator (default: QMT_BRIDGE_API_KEY; none = trading refused).</source>
+        <translation>QMT 模拟器的 API 密钥（默认：QMT_BRIDGE_API_KEY；未设置 = 拒绝交易）。</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>key</translation>
+    </message>
+    <message>
+        <source>Mount the QMT trading endpoints (/ws/trade, /api/trading/...); without quirks an order lifecycle is pushed every 5 s.</source>
+        <translation>启用 QMT 交易接口（/ws/trade、/api/trading/...）；未指定 --qmt-quirks 时每 5 秒推送一次完整的委托生命周期。</translation>
+    </message>
+    <message>
+        <source>A-share codes the QMT simulator offers; beyond the catalog they are synthetic (e.g. 5000 for a whole market).</source>
+        <translation>QMT 模拟器提供的 A 股代码数量；超出品种目录的部分为自动生成的代码（例如 5000 可模拟全市场）。</translation>
+    </message>
+    <message>
+        <source>invalid value &apos;%1&apos; for --qmt-quirks (expected v2.8.0)</source>
+        <translation>--qmt-quirks 的值 &apos;%1&apos; 无效（应为 v2.8.0）</translation>
+    </message>
+    <message>
+        <source>QMT Bridge simulator listening on %1 (ws://%1/ws/realtime, REST http://%1/api/; %2)</source>
+        <translation>QMT Bridge 模拟器正在监听 %1（ws://%1/ws/realtime，REST http://%1/api/；%2）</translation>
+    </message>
+    <message>
+        <source>v2.8.0 quirks</source>
+        <translation>v2.8.0 异常行为</translation>
+    </message>
+    <message>
+        <source>as documented</source>
+        <translation>与文档一致</translation>
+    </message>
+    <message>
+        <source>QMT trading enabled, but no API key is set: /ws/trade will refuse every client</source>
+        <translation>已启用 QMT 交易，但未设置 API 密钥：/ws/trade 将拒绝所有客户端</translation>
+    </message>
+    <message>
+        <source>QMT trading enabled: ws://%1/ws/trade?api_key=... (key not shown)</source>
+        <translation>已启用 QMT 交易：ws://%1/ws/trade?api_key=...（不显示密钥）</translation>
     </message>
 </context>
 </TS>
