@@ -2,7 +2,10 @@
 
 #include "WatchlistModel.h"
 
+#include <QApplication>
 #include <QDateTime>
+#include <QPainter>
+#include <QStyle>
 
 using namespace Qt::StringLiterals;
 
@@ -50,4 +53,38 @@ void QuoteDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIn
         option->palette.setColor(QPalette::Text, colour);
     if (column == WatchlistModel::ChangePct && direction != 0 && !option->text.isEmpty())
         option->text = (direction > 0 ? u"▲ "_s : u"▼ "_s) + option->text;
+}
+
+void QuoteDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    if (opt.features & (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator)) {
+        QStyledItemDelegate::paint(painter, option, index); // not used by the watchlist; keep the style's look
+        return;
+    }
+    const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
+                                       : (opt.state & QStyle::State_Active) ? QPalette::Normal
+                                                                            : QPalette::Inactive;
+    const bool selected = opt.state & QStyle::State_Selected;
+    if (selected)
+        painter->fillRect(opt.rect, opt.palette.brush(group, QPalette::Highlight));
+    else if (opt.backgroundBrush.style() != Qt::NoBrush)
+        painter->fillRect(opt.rect, opt.backgroundBrush);
+    else if (opt.features & QStyleOptionViewItem::Alternate)
+        painter->fillRect(opt.rect, opt.palette.brush(group, QPalette::AlternateBase));
+    if (opt.text.isEmpty())
+        return;
+    // The same text margin the style uses, so the columns line up with the header.
+    const QStyle* style = opt.widget ? opt.widget->style() : QApplication::style();
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, opt.widget) + 1;
+    const QRect textRect = opt.rect.adjusted(margin, 0, -margin, 0);
+    QString text = opt.text;
+    if (opt.fontMetrics.horizontalAdvance(text) > textRect.width())
+        text = opt.fontMetrics.elidedText(text, opt.textElideMode, textRect.width());
+    painter->save();
+    painter->setFont(opt.font);
+    painter->setPen(opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->drawText(textRect, int(opt.displayAlignment) | Qt::TextSingleLine, text);
+    painter->restore();
 }

@@ -31,6 +31,11 @@ public:
     bool flashEnabled() const { return m_flashEnabled; }
     static constexpr int FlashMs = 700;
 
+    // Text cells are painted directly (background, alternate-row and selection fills, then one drawText) instead of
+    // through the style's item painter, which lays each cell's text out several times: at whole-market scale the
+    // repaint of the visible rows is most of the GUI thread's work.
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
 
