@@ -73,6 +73,15 @@ void QuoteStore::setSource(const QString& code, const QString& source)
     Q_EMIT quotesChanged({QuoteChange{code, QuoteField::Source, 0}});
 }
 
+void QuoteStore::setAvailability(const QString& code, QuoteAvailability availability)
+{
+    QuoteState& state = stateFor(code);
+    if (state.availability == availability)
+        return;
+    state.availability = availability;
+    Q_EMIT quotesChanged({QuoteChange{code, QuoteField::Availability, 0}});
+}
+
 namespace {
 // Assigns when different and records the field bit.
 void assign(Decimal& target, const Decimal& value, quint32 bit, quint32* changed)
@@ -167,6 +176,10 @@ void QuoteStore::applyBatch(const UpdateBuffer::Batch& batch)
             changed |= QuoteField::Time;
         }
         if (d.fields & (UpdateBuffer::TradeField | UpdateBuffer::BookField)) {
+            if (q.availability != QuoteAvailability::Live) {
+                q.availability = QuoteAvailability::Live; // data arrived after all
+                changed |= QuoteField::Availability;
+            }
             q.receivedMs = wallNow;
             if (d.receivedNs > 0)
                 q.receivedNs = d.receivedNs;

@@ -11,6 +11,13 @@
 
 #include <optional>
 
+// What the serving feed says about a symbol besides its prices.
+enum class QuoteAvailability : quint8 {
+    Live,        // data flows, or nothing is known to be wrong
+    NoData,      // subscribed, but the feed sent nothing for it within its timeout (QMT Bridge reports nothing)
+    UnknownCode, // the feed does not know the code (QMT: null instrument detail)
+};
+
 // Everything known about one symbol, on the GUI thread.
 struct QuoteState
 {
@@ -26,6 +33,7 @@ struct QuoteState
     QList<BookLevel> bids;
     QList<BookLevel> asks;
     TradeSide lastSide = TradeSide::Neutral;
+    QuoteAvailability availability = QuoteAvailability::Live;
     qint64 timeMs = 0;     // exchange time of the latest update (trade or book), ms since the epoch
     qint64 receivedMs = 0; // local wall-clock time of the latest update
     qint64 receivedNs = 0; // UpdateBuffer::monotonicNowNs() at receipt of the oldest update merged into the latest
@@ -57,6 +65,7 @@ enum : quint32 {
     Time = 1u << 11,
     Book = 1u << 12, // any level of the book
     Source = 1u << 13,
+    Availability = 1u << 14,
 };
 }
 
@@ -85,6 +94,8 @@ public:
     // Creates the entry when missing; returns it.
     const QuoteState& ensure(const QString& code);
     void setSource(const QString& code, const QString& source);
+    // What the feed says about the symbol (no data yet, unknown code); a trade or book for it sets it back to Live.
+    void setAvailability(const QString& code, QuoteAvailability availability);
     // Latency of the last drain (monotonic receive of the oldest merged update to the end of applyBatch), in ns.
     qint64 lastDrainLatencyNs() const { return m_lastLatencyNs; }
 

@@ -23,6 +23,8 @@ quint32 columnsFor(quint32 fields)
         add(C::Change);
         add(C::ChangePct);
     }
+    if (fields & QuoteField::Availability)
+        add(C::Last);
     if (fields & QuoteField::PrevClose) {
         add(C::Change);
         add(C::ChangePct);
@@ -291,6 +293,10 @@ QVariant WatchlistModel::displayValue(const QuoteState& q, int column) const
     case Name:
         return SymbolCatalog::builtIn().displayName(q.code, m_chinese);
     case Last:
+        if (q.last.isNull() && q.availability == QuoteAvailability::NoData)
+            return tr("no data");
+        if (q.last.isNull() && q.availability == QuoteAvailability::UnknownCode)
+            return tr("unknown code");
         return formatPrice(q.last, q.code, m_locale);
     case Change:
         return formatSigned(q.change(), q.code, m_locale);
@@ -407,6 +413,10 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Name || index.column() == Symbol)
             return SymbolCatalog::builtIn().displayName(q->code, m_chinese);
+        if (index.column() == Last && q->last.isNull() && q->availability == QuoteAvailability::NoData)
+            return tr("The feed has sent nothing for this symbol since it was subscribed");
+        if (index.column() == Last && q->last.isNull() && q->availability == QuoteAvailability::UnknownCode)
+            return tr("The feed does not know this code");
         if (index.column() == Volume || index.column() == BidSize || index.column() == AskSize) {
             // Sizes are in the feed's own unit (QMT: lots, AllTick: shares): say which.
             const QString unit = SizeUnits::forKnownFeeds().labelFor(q->code, q->source);

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void dataChangedOnlyForChangedCells();
     void adjacentRowsShareOneSignal();
     void sizeTooltipsNameTheUnit();
+    void availabilityShowsInLastCell();
     void exactPricesAndMissingValues();
     void rawValuesAreNumbers();
     void directionRoles();
@@ -165,6 +166,31 @@ void TestWatchlistModel::sizeTooltipsNameTheUnit()
     QCOMPARE(tip(u"000001.SZ"_s, WatchlistModel::AskSize), u"In shares"_s);
     QCOMPARE(tip(u"EURUSD"_s, WatchlistModel::Volume), QString()); // no sizes at all
     QCOMPARE(tip(u"600519.SH"_s, WatchlistModel::Last), QString());
+}
+
+void TestWatchlistModel::availabilityShowsInLastCell()
+{
+    m_model->setSymbols({u"600519.SH"_s, u"123456.SH"_s});
+    QSignalSpy spy(m_model, &QAbstractItemModel::dataChanged);
+    m_store->setAvailability(u"600519.SH"_s, QuoteAvailability::NoData);
+    m_store->setAvailability(u"123456.SH"_s, QuoteAvailability::UnknownCode);
+    QCOMPARE(spy.count(), 2);
+    const auto last = [this](const QString& code) {
+        return m_model->index(m_model->rowOf(code), WatchlistModel::Last);
+    };
+    QCOMPARE(spy.at(0).at(0).toModelIndex(), last(u"600519.SH"_s));
+    QCOMPARE(last(u"600519.SH"_s).data().toString(), u"no data"_s);
+    QCOMPARE(last(u"123456.SH"_s).data().toString(), u"unknown code"_s);
+    QVERIFY(!last(u"600519.SH"_s).data(Qt::ToolTipRole).toString().isEmpty());
+    // Setting the same state again changes nothing.
+    spy.clear();
+    m_store->setAvailability(u"600519.SH"_s, QuoteAvailability::NoData);
+    QCOMPARE(spy.count(), 0);
+    // A trade arriving after all makes the row live again and shows the price.
+    m_buffer.addTrade(trade(u"600519.SH"_s, "1432.10", "100", 1000));
+    m_store->applyBatch(m_buffer.take());
+    QCOMPARE(m_store->quote(u"600519.SH"_s)->availability, QuoteAvailability::Live);
+    QCOMPARE(last(u"600519.SH"_s).data().toString(), u"1,432.10"_s);
 }
 
 void TestWatchlistModel::exactPricesAndMissingValues()
