@@ -60,12 +60,12 @@ QByteArray QmtSimServer::detailJson(const QString& code)
     quint64 seed = qHash(code);
     const double totalVolume = double(100000000 + nextRandom(seed) % 9900000000ULL);
     QByteArray out;
-    out.append("{\"ExchangeID\":").append(jsonString(exchange));
-    out.append(",\"InstrumentID\":").append(jsonString(id));
-    out.append(",\"InstrumentName\":").append(jsonString(info->nameZh.isEmpty() ? info->nameEn : info->nameZh));
+    out.append("{\"ExchangeID\":").append(JsonText::quoted(exchange));
+    out.append(",\"InstrumentID\":").append(JsonText::quoted(id));
+    out.append(",\"InstrumentName\":").append(JsonText::quoted(info->nameZh.isEmpty() ? info->nameEn : info->nameZh));
     out.append(",\"ProductID\":\"\",\"ProductName\":\"\",\"ProductType\":").append(isIndex ? "1" : "0");
-    out.append(",\"ExchangeCode\":").append(jsonString(id));
-    out.append(",\"UniCode\":").append(jsonString(id));
+    out.append(",\"ExchangeCode\":").append(JsonText::quoted(id));
+    out.append(",\"UniCode\":").append(JsonText::quoted(id));
     out.append(",\"CreateDate\":\"0\",\"OpenDate\":\"20100104\",\"ExpireDate\":99999999");
     out.append(",\"PreClose\":").append(priceJson(s.lastClose, s.scale));
     out.append(",\"SettlementPrice\":").append(priceJson(s.lastClose, s.scale));
@@ -170,7 +170,7 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
             if (inCategory(info.code, category))
                 list.append(info.code);
         }
-        *body = "{\"" + name.toLatin1() + "\":" + jsonString(category) +
+        *body = "{\"" + name.toLatin1() + "\":" + JsonText::quoted(category) +
                 ",\"count\":" + QByteArray::number(list.size()) + ",\"stocks\":" + stringArray(list) + '}';
     } else if (path == u"/api/sector/list"_s) {
         *body = "{\"sectors\":" + stringArray(kCategories) + '}';
@@ -187,7 +187,7 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
                 value = detailJson(code);
             } else if (path == u"/api/utility/batch_stock_name"_s) {
                 const SymbolInfo* info = m_market->info(code);
-                value = jsonString(!info ? QString() : info->nameZh.isEmpty() ? info->nameEn : info->nameZh);
+                value = JsonText::quoted(!info ? QString() : info->nameZh.isEmpty() ? info->nameEn : info->nameZh);
             } else {
                 if (!m_market->contains(code))
                     continue;
@@ -196,7 +196,7 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
             if (!first)
                 data.append(',');
             first = false;
-            data.append(jsonString(code)).append(':').append(value);
+            data.append(JsonText::quoted(code)).append(':').append(value);
         }
         *body = "{\"data\":" + data + "}}";
     } else if (path == u"/api/instrument_detail"_s || path == u"/api/instrument/type"_s) {
@@ -204,7 +204,7 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
             return missing(u"stock"_s);
         const QString code = param(u"stock"_s);
         if (path == u"/api/instrument_detail"_s) {
-            *body = "{\"stock\":" + jsonString(code) + ",\"detail\":" + detailJson(code) + '}';
+            *body = "{\"stock\":" + JsonText::quoted(code) + ",\"detail\":" + detailJson(code) + '}';
         } else {
             QByteArray type = "null";
             if (m_market->contains(code)) {
@@ -213,7 +213,7 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
                 type = "{\"index\":" + flag(kind == Kind::Index) + ",\"stock\":" + flag(kind == Kind::Stock) +
                        ",\"fund\":" + flag(kind == Kind::Etf) + ",\"etf\":" + flag(kind == Kind::Etf) + '}';
             }
-            *body = "{\"stock\":" + jsonString(code) + ",\"type\":" + type + '}';
+            *body = "{\"stock\":" + JsonText::quoted(code) + ",\"type\":" + type + '}';
         }
     } else if (path == u"/api/utility/search"_s) {
         if (!hasParam(u"keyword"_s))
@@ -228,7 +228,7 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
             if (inCategory(info.code, category) && info.code.contains(keyword, Qt::CaseInsensitive))
                 list.append(info.code);
         }
-        *body = "{\"keyword\":" + jsonString(keyword) + ",\"count\":" + QByteArray::number(list.size()) +
+        *body = "{\"keyword\":" + JsonText::quoted(keyword) + ",\"count\":" + QByteArray::number(list.size()) +
                 ",\"stocks\":" + stringArray(list) + '}';
     } else if (path == u"/api/market/indices"_s) {
         QByteArray data = "{";
@@ -239,7 +239,7 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
             if (!first)
                 data.append(',');
             first = false;
-            data.append(jsonString(code)).append(':').append(tickRecord(code, true));
+            data.append(JsonText::quoted(code)).append(':').append(tickRecord(code, true));
         }
         *body = "{\"indices\":" + stringArray(kIndices) + ",\"data\":" + data + "}}";
     } else if (path == u"/api/market/market_data_ex"_s || path == u"/api/market/local_data"_s) {
@@ -267,7 +267,7 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
             if (!first)
                 data.append(',');
             first = false;
-            data.append(jsonString(code)).append(':').append(list);
+            data.append(JsonText::quoted(code)).append(':').append(list);
         }
         *body = "{\"data\":" + data + "}}";
     } else if (path == u"/api/market/full_kline"_s || path == u"/api/history"_s) {
@@ -291,7 +291,7 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
                 if (i > 0)
                     list.append(',');
                 const QString format = period == kDayMs ? u"yyyyMMdd"_s : u"yyyyMMddHHmmss"_s;
-                list.append("{\"date\":").append(jsonString(shanghaiTime(bar.start, format)));
+                list.append("{\"date\":").append(JsonText::quoted(shanghaiTime(bar.start, format)));
                 for (const QString& field : fields) {
                     QByteArray value;
                     if (field == u"open"_s)
@@ -310,12 +310,12 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
                         value = priceJson(bar.preClose, s->scale);
                     else
                         continue;
-                    list.append(',').append(jsonString(field)).append(':').append(value);
+                    list.append(',').append(JsonText::quoted(field)).append(':').append(value);
                 }
                 list.append('}');
             }
             list.append(']');
-            *body = "{\"stock\":" + jsonString(code) + ",\"period\":" + jsonString(periodText) +
+            *body = "{\"stock\":" + JsonText::quoted(code) + ",\"period\":" + JsonText::quoted(periodText) +
                     ",\"count\":" + QByteArray::number(bars.size()) + ",\"data\":" + list + '}';
         } else {
             for (qsizetype i = 0; i < bars.size(); ++i) {
@@ -324,7 +324,7 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
                 list.append(barRecord(*s, bars.at(i), false, period));
             }
             list.append(']');
-            *body = "{\"stock\":" + jsonString(code) + ",\"data\":{" + jsonString(code) + ':' + list + "}}";
+            *body = "{\"stock\":" + JsonText::quoted(code) + ",\"data\":{" + JsonText::quoted(code) + ':' + list + "}}";
         }
     } else if (path == u"/api/calendar/prev_trading_date"_s) {
         if (!hasParam(u"market"_s))
@@ -335,8 +335,8 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
         do
             day = day.addDays(-1);
         while (day.dayOfWeek() > 5);
-        *body = "{\"market\":" + jsonString(param(u"market"_s)) +
-                ",\"prev_trading_date\":" + jsonString(day.toString(u"yyyyMMdd"_s)) + '}';
+        *body = "{\"market\":" + JsonText::quoted(param(u"market"_s)) +
+                ",\"prev_trading_date\":" + JsonText::quoted(day.toString(u"yyyyMMdd"_s)) + '}';
     } else if (path == u"/api/calendar/trading_dates"_s) {
         if (!hasParam(u"market"_s))
             return missing(u"market"_s);
@@ -355,7 +355,7 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
                 list.append(',');
             list.append(QByteArray::number(dates.at(i)));
         }
-        *body = "{\"market\":" + jsonString(param(u"market"_s)) + ",\"dates\":" + list + "]}";
+        *body = "{\"market\":" + JsonText::quoted(param(u"market"_s)) + ",\"dates\":" + list + "]}";
     } else if (post) {
         QJsonParseError error;
         const QJsonObject object = QJsonDocument::fromJson(request.body(), &error).object();
@@ -372,9 +372,11 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
         for (qsizetype i = 0; i < codes.size(); ++i) {
             if (i > 0)
                 result.append(',');
-            result.append(jsonString(codes.at(i))).append(':').append(jsonString(downloadStatus(codes.at(i))));
+            result.append(JsonText::quoted(codes.at(i)))
+                .append(':')
+                .append(JsonText::quoted(downloadStatus(codes.at(i))));
         }
-        *body = "{\"status\":\"ok\",\"stocks\":" + stringArray(codes) + ",\"period\":" + jsonString(period) +
+        *body = "{\"status\":\"ok\",\"stocks\":" + stringArray(codes) + ",\"period\":" + JsonText::quoted(period) +
                 ",\"result\":" + result + "}}";
     }
     return 200;

@@ -412,7 +412,7 @@ QByteArray QmtSimServer::tickRecord(const QString& code, bool withTimetag)
     out.reserve(520);
     out.append("{\"time\":").append(QByteArray::number(s.timeMs));
     if (withTimetag)
-        out.append(",\"timetag\":").append(jsonString(shanghaiTime(s.timeMs, u"yyyyMMdd HH:mm:ss"_s)));
+        out.append(",\"timetag\":").append(JsonText::quoted(shanghaiTime(s.timeMs, u"yyyyMMdd HH:mm:ss"_s)));
     out.append(",\"lastPrice\":").append(priceJson(s.last, s.scale));
     out.append(",\"open\":").append(priceJson(s.open, s.scale));
     out.append(",\"high\":").append(priceJson(s.high, s.scale));
@@ -462,7 +462,7 @@ QByteArray QmtSimServer::barRecord(const CodeState& s, const Bar& bar, bool with
     out.append('{');
     if (withIndex) {
         const QString format = period == kDayMs ? u"yyyyMMdd"_s : u"yyyyMMddHHmmss"_s;
-        out.append("\"index\":").append(jsonString(shanghaiTime(bar.start, format))).append(',');
+        out.append("\"index\":").append(JsonText::quoted(shanghaiTime(bar.start, format))).append(',');
     }
     out.append("\"time\":").append(QByteArray::number(bar.start));
     out.append(",\"open\":").append(priceJson(bar.open, s.scale));
@@ -532,7 +532,7 @@ void QmtSimServer::onMarketTick()
                 const QByteArray record = client->periodMs == 0
                                               ? tickRecord(code, false)
                                               : barRecord(s, s.forming.value(client->periodMs), false, 0);
-                send(client, '{' + jsonString(code) + ":[" + record + "]}");
+                send(client, '{' + JsonText::quoted(code) + ":[" + record + "]}");
             }
             break;
         case Client::Kind::L2:
@@ -569,7 +569,7 @@ void QmtSimServer::onMarketTick()
                 record.append(",\"bidPrice\":").append(bidPrice).append("],\"bidVolume\":").append(bidVolume);
                 record.append("],\"offPrice\":").append(offPrice).append("],\"offVolume\":").append(offVolume);
                 record.append("]}");
-                send(client, '{' + jsonString(code) + ":[" + record + "]}");
+                send(client, '{' + JsonText::quoted(code) + ":[" + record + "]}");
             }
             break;
         case Client::Kind::WholeQuote: {
@@ -587,7 +587,7 @@ void QmtSimServer::onMarketTick()
                 if (!first)
                     frame.append(',');
                 first = false;
-                frame.append(jsonString(code)).append(':').append(tickRecord(code, false));
+                frame.append(JsonText::quoted(code)).append(':').append(tickRecord(code, false));
             }
             frame.append('}');
             client->pendingChanged.clear();
@@ -755,7 +755,7 @@ void QmtSimServer::handleFirstMessage(Client* client, const QByteArray& message)
             if (i > 0)
                 frame.append(',');
             const QString& code = client->codes.at(i);
-            frame.append(jsonString(code)).append(':').append(tickRecord(code, false));
+            frame.append(JsonText::quoted(code)).append(':').append(tickRecord(code, false));
         }
         frame.append('}');
         send(client, frame);
@@ -824,8 +824,8 @@ void QmtSimServer::downloadStep(Client* client)
         const QString status = downloadStatus(code);
         client->results.append({code, status});
         send(client, "{\"finished\":" + QByteArray::number(client->downloadIndex) +
-                         ",\"total\":" + QByteArray::number(total) + ",\"stock\":" + jsonString(code) +
-                         ",\"status\":" + jsonString(status) + '}');
+                         ",\"total\":" + QByteArray::number(total) + ",\"stock\":" + JsonText::quoted(code) +
+                         ",\"status\":" + JsonText::quoted(status) + '}');
     }
     if (client->downloadIndex < total) {
         const bool timeout = downloadStatus(client->downloadCodes.at(client->downloadIndex)) == u"timeout"_s;
@@ -836,9 +836,9 @@ void QmtSimServer::downloadStep(Client* client)
     for (qsizetype i = 0; i < client->results.size(); ++i) {
         if (i > 0)
             done.append(',');
-        done.append(jsonString(client->results.at(i).first))
+        done.append(JsonText::quoted(client->results.at(i).first))
             .append(':')
-            .append(jsonString(client->results.at(i).second));
+            .append(JsonText::quoted(client->results.at(i).second));
     }
     done.append("}}");
     send(client, done);
@@ -885,7 +885,7 @@ void QmtSimServer::handleFormulaMessage(Client* client, const QByteArray& messag
         return;
     }
     const QString shown = request.value(u"action"_s).isString() ? action : u"None"_s;
-    send(client, "{\"error\":" + jsonString(QString(u"unknown action: "_s + shown)) + '}');
+    send(client, "{\"error\":" + JsonText::quoted(QString(u"unknown action: "_s + shown)) + '}');
 }
 
 QByteArray QmtSimServer::formulaData(const QString& code, int n, int count)
@@ -923,8 +923,8 @@ void QmtSimServer::onFormulaTick()
             const Client::Formula& formula = it.value();
             if (!m_market->contains(formula.code))
                 continue;
-            send(client, "{\"type\":\"formula_update\",\"formula_name\":" + jsonString(formula.name) +
-                             ",\"stock_code\":" + jsonString(formula.code) +
+            send(client, "{\"type\":\"formula_update\",\"formula_name\":" + JsonText::quoted(formula.name) +
+                             ",\"stock_code\":" + JsonText::quoted(formula.code) +
                              ",\"data\":" + formulaData(formula.code, formula.n, formula.count) + '}');
         }
     }
@@ -961,7 +961,7 @@ void QmtSimServer::simulateOrder(const QString& code, int orderType, int volume)
     const QByteArray price = priceJson(s.last, s.scale);
     const int orderId = m_nextOrderId++;
     const qint64 nowSec = nowMs() / 1000;
-    const QByteArray common = "\"account_id\":\"" + kAccountId + "\",\"stock_code\":" + jsonString(code) +
+    const QByteArray common = "\"account_id\":\"" + kAccountId + "\",\"stock_code\":" + JsonText::quoted(code) +
                               ",\"order_id\":" + QByteArray::number(orderId) + ",\"order_sysid\":\"" +
                               QByteArray::number(orderId + 500000) + '"';
     auto order = [&](int status, int traded) -> QByteArray {
@@ -984,7 +984,7 @@ void QmtSimServer::simulateOrder(const QString& code, int orderType, int volume)
     sendTradeEvent("asset", "{\"account_id\":\"" + kAccountId + "\",\"cash\":" + pyFloat(cash) +
                                 ",\"frozen_cash\":0.0,\"market_value\":" + pyFloat(value) +
                                 ",\"total_asset\":" + pyFloat(cash + value) + '}');
-    sendTradeEvent("position", "{\"account_id\":\"" + kAccountId + "\",\"stock_code\":" + jsonString(code) +
+    sendTradeEvent("position", "{\"account_id\":\"" + kAccountId + "\",\"stock_code\":" + JsonText::quoted(code) +
                                    ",\"volume\":" + QByteArray::number(volume) + ",\"can_use_volume\":0" +
                                    ",\"frozen_volume\":0,\"open_price\":" + price +
                                    ",\"market_value\":" + pyFloat(value) + '}');
@@ -993,12 +993,12 @@ void QmtSimServer::simulateOrder(const QString& code, int orderType, int volume)
 void QmtSimServer::simulateOrderError(int orderId, const QString& message)
 {
     sendTradeEvent("order_error", "{\"account_id\":\"" + kAccountId + "\",\"order_id\":" + QByteArray::number(orderId) +
-                                      ",\"error_id\":-61,\"error_msg\":" + jsonString(message) + '}');
+                                      ",\"error_id\":-61,\"error_msg\":" + JsonText::quoted(message) + '}');
 }
 
 void QmtSimServer::simulateCancelError(int orderId, const QString& message)
 {
     sendTradeEvent("cancel_error", "{\"account_id\":\"" + kAccountId +
                                        "\",\"order_id\":" + QByteArray::number(orderId) +
-                                       ",\"error_id\":-62,\"error_msg\":" + jsonString(message) + '}');
+                                       ",\"error_id\":-62,\"error_msg\":" + JsonText::quoted(message) + '}');
 }

@@ -5,6 +5,7 @@
 #include "QmtSimServer.h"
 
 #include "HttpRequest.h"
+#include "JsonText.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -50,43 +51,6 @@ inline const QStringList kCategories = {u"沪深A股"_s,   u"上证A股"_s, u"�
                                         u"沪深京A股"_s, u"沪深ETF"_s, u"沪深指数"_s};
 inline const QStringList kIndices = {u"000001.SH"_s, u"399001.SZ"_s, u"399006.SZ"_s, u"000300.SH"_s,
                                      u"000016.SH"_s, u"000905.SH"_s, u"000852.SH"_s};
-
-inline QByteArray jsonString(QStringView text)
-{
-    QByteArray out;
-    out.reserve(text.size() + 2);
-    out.append('"');
-    const QByteArray utf8 = text.toUtf8();
-    for (char c : utf8) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        case '\n':
-            out.append("\\n");
-            break;
-        case '\r':
-            out.append("\\r");
-            break;
-        case '\t':
-            out.append("\\t");
-            break;
-        default:
-            if (u < 0x20) {
-                out.append("\\u00");
-                out.append(QByteArray::number(u, 16).rightJustified(2, '0'));
-            } else {
-                out.append(c);
-            }
-        }
-    }
-    out.append('"');
-    return out;
-}
 
 // A float the way Python's json module writes it: shortest round trip, integral values with ".0". Non-finite values
 // are null (the bridge converts them) unless `bare` is set (formula pushes: NaN, Infinity, -Infinity).
@@ -289,7 +253,7 @@ inline QByteArray httpReason(int status)
 
 inline QByteArray missingParam(const QString& name)
 {
-    return "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"query\"," + jsonString(name) +
+    return "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"query\"," + JsonText::quoted(name) +
            "],\"msg\":\"Field required\",\"input\":null}]}";
 }
 
@@ -299,7 +263,7 @@ inline QByteArray stringArray(const QStringList& list)
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (i > 0)
             out.append(',');
-        out.append(jsonString(list.at(i)));
+        out.append(JsonText::quoted(list.at(i)));
     }
     out.append(']');
     return out;

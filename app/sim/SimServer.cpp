@@ -1,6 +1,7 @@
 #include "SimServer.h"
 
 #include "HttpRequest.h"
+#include "JsonText.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -43,44 +44,6 @@ constexpr int kKlineDay = 8;
 constexpr int kMaxKlineBars = 500;
 constexpr int kMaxBatchKlineBars = 2;
 
-// Quoted, escaped JSON string in UTF-8.
-QByteArray jsonString(QStringView text)
-{
-    QByteArray out;
-    out.reserve(text.size() + 2);
-    out.append('"');
-    const QByteArray utf8 = text.toUtf8();
-    for (char c : utf8) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        case '\n':
-            out.append("\\n");
-            break;
-        case '\r':
-            out.append("\\r");
-            break;
-        case '\t':
-            out.append("\\t");
-            break;
-        default:
-            if (u < 0x20) {
-                out.append("\\u00");
-                out.append(QByteArray::number(u, 16).rightJustified(2, '0'));
-            } else {
-                out.append(c);
-            }
-        }
-    }
-    out.append('"');
-    return out;
-}
-
 QByteArray decimalString(const Decimal& value, int minDecimals)
 {
     return '"' + (value.isNull() ? QByteArray("0") : value.toString(minDecimals).toLatin1()) + '"';
@@ -100,10 +63,10 @@ QByteArray responseFrame(int ret, const QString& msg, int cmdId, qint64 seqId, c
     QByteArray frame;
     frame.reserve(96 + trace.size());
     frame.append("{\"ret\":").append(QByteArray::number(ret));
-    frame.append(",\"msg\":").append(jsonString(msg));
+    frame.append(",\"msg\":").append(JsonText::quoted(msg));
     frame.append(",\"cmd_id\":").append(QByteArray::number(cmdId));
     frame.append(",\"seq_id\":").append(QByteArray::number(seqId));
-    frame.append(",\"trace\":").append(jsonString(trace));
+    frame.append(",\"trace\":").append(JsonText::quoted(trace));
     frame.append(",\"data\":{}}");
     return frame;
 }
@@ -113,15 +76,15 @@ QByteArray restEnvelope(int ret, const QString& msg, const QString& trace, const
 {
     QByteArray body;
     body.append("{\"ret\":").append(QByteArray::number(ret));
-    body.append(",\"msg\":").append(jsonString(msg));
-    body.append(",\"trace\":").append(jsonString(trace));
+    body.append(",\"msg\":").append(JsonText::quoted(msg));
+    body.append(",\"trace\":").append(JsonText::quoted(trace));
     body.append(",\"data\":").append(data).append('}');
     return body;
 }
 
 QByteArray tokenErrorBody(const QString& msg)
 {
-    return "{\"msg\":" + jsonString(msg) + ",\"ret\":401}";
+    return "{\"msg\":" + JsonText::quoted(msg) + ",\"ret\":401}";
 }
 
 QByteArray httpReason(int status)
@@ -557,7 +520,7 @@ QByteArray SimServer::handleKline(const HttpRequest& request, bool stockFamily)
     const QList<AllTick::KlineBar> bars =
         m_market.dailyBars(query.code, std::min(query.count, kMaxKlineBars), QDateTime::currentMSecsSinceEpoch());
     QByteArray data;
-    data.append("{\"code\":").append(jsonString(query.code));
+    data.append("{\"code\":").append(JsonText::quoted(query.code));
     data.append(",\"kline_type\":").append(QByteArray::number(query.klineType));
     data.append(",\"kline_list\":[");
     for (qsizetype i = 0; i < bars.size(); ++i) {
@@ -609,7 +572,7 @@ QByteArray SimServer::handleBatchKline(const HttpRequest& request, bool stockFam
             m_market.dailyBars(query.code, std::min(query.count, kMaxBatchKlineBars), now);
         if (i > 0)
             data.append(',');
-        data.append("{\"code\":").append(jsonString(query.code));
+        data.append("{\"code\":").append(JsonText::quoted(query.code));
         data.append(",\"kline_type\":").append(QByteArray::number(query.klineType));
         data.append(",\"kline_data\":[");
         for (qsizetype b = 0; b < bars.size(); ++b) {
@@ -953,7 +916,7 @@ void SimServer::pushTrade(Client* client, const QString& code, qint64 nowMs)
     const bool integers = m_config.integerNumbers;
     QByteArray frame;
     frame.reserve(200);
-    frame.append("{\"cmd_id\":22998,\"data\":{\"code\":").append(jsonString(code));
+    frame.append("{\"cmd_id\":22998,\"data\":{\"code\":").append(JsonText::quoted(code));
     frame.append(integers ? ",\"seq\":" : ",\"seq\":\"").append(QByteArray::number(tick.seq));
     frame.append(integers ? ",\"tick_time\":" : "\",\"tick_time\":\"").append(QByteArray::number(tickTime));
     frame.append(integers ? ",\"price\":" : "\",\"price\":").append(decimalString(tick.price, decimals));
@@ -986,7 +949,7 @@ void SimServer::pushDepth(Client* client, const QString& code, int levels, qint6
     };
     QByteArray frame;
     frame.reserve(128 + 64 * (book.bids.size() + book.asks.size()));
-    frame.append("{\"cmd_id\":22999,\"data\":{\"code\":").append(jsonString(code));
+    frame.append("{\"cmd_id\":22999,\"data\":{\"code\":").append(JsonText::quoted(code));
     frame.append(integers ? ",\"seq\":" : ",\"seq\":\"").append(QByteArray::number(book.seq));
     frame.append(integers ? ",\"tick_time\":" : "\",\"tick_time\":\"").append(QByteArray::number(tickTime));
     frame.append(integers ? ",\"bids\":" : "\",\"bids\":");
