@@ -88,20 +88,51 @@ bool MonitorSession::start(QString* error)
     m_feedThread->setObjectName(u"feed"_s);
     m_feedThread->start();
     addFeed(new AllTickFeed(config, m_buffer));
-    if (!m_options.qmtUrl.isEmpty()) {
-        // QMT Bridge: feedFor() sends .SH/.SZ/.BJ here. The API key is only for /ws/trade, never logged.
-        QmtFeed::Config qmt;
-        qmt.url = m_options.qmtUrl;
-        qmt.apiKey = m_options.qmtApiKey;
-        auto* feed = new QmtFeed(qmt, m_buffer);
-        connect(feed, &QmtFeed::catalogReceived, this, &MonitorSession::catalogReceived);
-        addFeed(feed);
-    }
+    addQmtFeed();
     setSymbols(m_symbols);
 
     if (!m_options.snapshotPath.isEmpty() && m_options.snapshotIntervalSec > 0)
         m_snapshotTimer.start(m_options.snapshotIntervalSec * 1000);
     return true;
+}
+
+void MonitorSession::addQmtFeed()
+{
+    if (m_options.qmtUrl.isEmpty())
+        return;
+    // QMT Bridge: feedFor() sends .SH/.SZ/.BJ here. The API key is only for /ws/trade, never logged.
+    QmtFeed::Config qmt;
+    qmt.url = m_options.qmtUrl;
+    qmt.apiKey = m_options.qmtApiKey;
+    auto* feed = new QmtFeed(qmt, m_buffer);
+    connect(feed, &QmtFeed::catalogReceived, this, &MonitorSession::catalogReceived);
+    addFeed(feed);
+}
+
+void MonitorSession::setQmtBridge(const QUrl& url, const QString& apiKey)
+{
+    const QString id = u"qmt"_s;
+    if (QPointer<QuoteFeed> old = m_feeds.take(id)) {
+        // Stop and delete it on its own thread; queued after anything already sent to it.
+        disconnect(old, nullptr, this, nullptr);
+        QMetaObject::invokeMethod(
+            old,
+            [old] {
+                if (old) {
+                    old->stop();
+                    old->deleteLater();
+                }
+            },
+            Qt::QueuedConnection);
+    }
+    m_stats.remove(id);
+    m_options.qmtUrl = url;
+    m_options.qmtApiKey = apiKey;
+    if (m_feedThread)
+        addQmtFeed();
+    setSymbols(m_symbols); // re-routes .SH/.SZ/.BJ and subscribes them on the new feed
+    publishStats();
+    Q_EMIT qmtBridgeChanged();
 }
 
 void MonitorSession::addFeed(QuoteFeed* feed)

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QStringList>
 #include <QTimer>
+#include <QUrl>
 
 class QThread;
 class QuoteFeed;
@@ -46,6 +47,12 @@ public:
     // configured; everything else to the default feed.
     QString feedFor(const QString& code) const;
     void setFeedOverrides(const QHash<QString, QString>& overrides);
+    // The QMT Bridge in use (empty URL: none) and its API key (for /ws/trade; never logged or shown).
+    QUrl qmtUrl() const { return m_options.qmtUrl; }
+    QString qmtApiKey() const { return m_options.qmtApiKey; }
+    // Replaces the QMT side while running: the old QmtFeed is stopped and deleted on the feed thread, a new one is
+    // created for `url` (none when empty), symbols are re-routed, and qmtBridgeChanged() is emitted.
+    void setQmtBridge(const QUrl& url, const QString& apiKey);
     QHash<QString, QString> feedOverrides() const { return m_feedOverrides; }
     // Every symbol any watchlist shows: the feeds subscribe exactly these.
     QStringList symbols() const { return m_symbols; }
@@ -67,6 +74,8 @@ Q_SIGNALS:
     void snapshotFailed(const QString& message);
     // Symbols a connected feed offers (the QMT Bridge's SH/SZ/BJ lists with names), for the add-symbol catalog.
     void catalogReceived(const QList<SymbolInfo>& symbols);
+    // setQmtBridge() replaced the QMT side (clients of the bridge's other endpoints restart).
+    void qmtBridgeChanged();
 
 private:
     void writeScheduledSnapshot();
@@ -81,6 +90,7 @@ private:
     QThread* m_feedThread = nullptr;
     QThread* m_simThread = nullptr;
     void addFeed(QuoteFeed* feed);
+    void addQmtFeed();
     void publishStats();
 
     QMap<QString, QPointer<QuoteFeed>> m_feeds;

@@ -71,6 +71,14 @@ int main(int argc, char* argv[])
             QApplication::installTranslator(&appTranslator);
     }
 
+    // A bridge saved in Tools > QMT Bridge settings is used when --qmt is not given (and not with --demo, which runs
+    // on the simulator); --qmt and --qmt-api-key (or $QMT_BRIDGE_API_KEY) win for this run. A remembered key only
+    // goes to the bridge it was saved with.
+    if (options.qmtUrl.isEmpty() && !options.demo)
+        options.qmtUrl = settings.qmtUrl();
+    if (options.qmtApiKey.isEmpty() && !options.qmtUrl.isEmpty() && options.qmtUrl == settings.qmtUrl())
+        options.qmtApiKey = settings.qmtApiKey();
+
     MonitorSession session(options, &settings);
     session.setChineseNames(chinese);
     if (!session.start(&error)) {

@@ -1,10 +1,13 @@
 #include "MainWindow.h"
 
 #include "AddSymbolDialog.h"
+#include "DeepBookWidget.h"
+#include "DownloadHistoryDialog.h"
 #include "FeedStatusBar.h"
 #include "MonitorSession.h"
 #include "OrderBookModel.h"
 #include "OrderBookWidget.h"
+#include "QmtSettingsDialog.h"
 #include "QuoteDelegate.h"
 #include "SymbolCatalog.h"
 #include "SymbolSearch.h"
@@ -12,29 +15,55 @@
 #include "TickHistory.h"
 #include "TimeSalesModel.h"
 #include "TimeSalesWidget.h"
+#include "TradeEventsWidget.h"
 #include "TradeTape.h"
 #include "WatchlistModel.h"
 #include "WatchlistSortProxy.h"
 #include "WatchlistTabs.h"
 #include "WatchlistView.h"
+#include "feed/QmtDownloadClient.h"
+#include "feed/QmtFormulaClient.h"
+#include "feed/QmtL2Client.h"
+#include "feed/QmtTradeClient.h"
 #include "settings/Settings.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+QString marketSuffix(Market market)
+{
+    switch (market) {
+    case Market::SH:
+        return u"SH"_s;
+    case Market::SZ:
+        return u"SZ"_s;
+    case Market::BJ:
+        return u"BJ"_s;
+    default:
+        return QString();
+    }
+}
+} // namespace
 
 MainWindow::MainWindow(MonitorSession* session, Settings* settings, WorkspaceStore* store, const Workspace& workspace,
                        const QString& uiLanguage, QWidget* parent)
@@ -66,14 +95,15 @@ MainWindow::MainWindow(MonitorSession* session, Settings* settings, WorkspaceSto
     connect(m_tabs, &WatchlistTabs::addSymbolRequested, this, [this] { openAddSymbolDialog(); });
     connect(m_tabs, &WatchlistTabs::searchRequested, this, &MainWindow::openAddSymbolDialog);
     // What the connected feeds know (the QMT Bridge's stock lists) extends the add-symbol search.
-    connect(session, &MonitorSession::catalogReceived, this,
-            [this](const QList<SymbolInfo>& symbols) { m_search->addExtraSymbols(symbols); });
+    connect(session, &MonitorSession::catalogReceived, this, &MainWindow::onCatalogReceived);
+    connect(session, &MonitorSession::qmtBridgeChanged, this, &MainWindow::onQmtBridgeChanged);
     connect(session, &MonitorSession::statsChanged, this, &MainWindow::onStatsChanged);
     connect(session, &MonitorSession::errorOccurred, this, &MainWindow::showError);
 
     createActions();
     createDocks();
     applyColorConvention();
+    onQmtBridgeChanged(); // the bridge of the command line or the settings
     m_tabs->setLists(workspace.lists, workspace.currentList);
     // Start with a symbol selected so the order book and the chart have something to show.
     if (WatchlistView* view = m_tabs->currentView()) {
@@ -94,6 +124,8 @@ MainWindow::~MainWindow()
 {
     // The dialog refers to m_search: destroy it first.
     delete m_addDialog;
+    // The chart refers to the formula client (not owned): detach it before either goes.
+    m_chart->setFormulaClient(nullptr);
 }
 
 QString MainWindow::feedName(const QString& id) const
@@ -200,6 +232,9 @@ void MainWindow::createActions()
     lists->addAction(newList);
     lists->addAction(tr("&Rename watchlist..."), this, [this] { m_tabs->renameList(m_tabs->currentIndex()); });
     lists->addAction(tr("&Delete watchlist..."), this, [this] { m_tabs->deleteList(m_tabs->currentIndex()); });
+    lists->addSeparator();
+    m_wholeMarketAction = lists->addAction(tr("New &whole-market list..."), this, &MainWindow::openWholeMarketDialog);
+    lists->setToolTipsVisible(true);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     QMenu* colours = m_viewMenu->addMenu(tr("Price &colours"));
@@ -232,6 +267,13 @@ void MainWindow::createActions()
         m_tabs->setFlashEnabled(on);
     });
     m_viewMenu->addSeparator();
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setToolTipsVisible(true);
+    m_downloadAction = tools->addAction(tr("&Download history..."), this, [this] { openDownloadHistory(); });
+    m_downloadAction->setStatusTip(tr("Have the QMT Bridge download K-line history for the current watchlist"));
+    tools->addSeparator();
+    tools->addAction(tr("&QMT Bridge settings..."), this, [this] { openQmtSettings(); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About QuoteMonitor"), this, &MainWindow::showAbout);
@@ -280,6 +322,42 @@ void MainWindow::createDocks()
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     QDockWidget* chartDock = addDock(m_chart, tr("Tick chart"), u"TickChartDock"_s, Qt::BottomDockWidgetArea);
     resizeDocks({chartDock}, {22 * fontMetrics().height()}, Qt::Vertical);
+
+    // QMT Bridge panels, hidden until the user opens them from the View menu: the Level-2 book tabbed with the order
+    // book (and brought to the front when opened), the trade events beside the chart, where its columns fit.
+    m_deepBook = new DeepBookWidget(this);
+    m_deepBook->setDisplayLocale(locale);
+    m_deepBook->setMinimumWidth(44 * digit);
+    m_l2 = new QmtL2Client(this);
+    m_deepBook->attachClient(m_l2);
+    connect(m_l2, &QmtL2Client::notAvailable, this, [this] { m_l2Refused = true; });
+    QDockWidget* orderBookDock = findChild<QDockWidget*>(u"OrderBookDock"_s, Qt::FindDirectChildrenOnly);
+    m_deepBookDock = addDock(m_deepBook, tr("Deep book (L2)"), u"DeepBookDock"_s, Qt::RightDockWidgetArea);
+    tabifyDockWidget(orderBookDock, m_deepBookDock);
+    orderBookDock->raise();
+    m_deepBookDock->hide();
+    connect(m_deepBookDock->toggleViewAction(), &QAction::triggered, m_deepBookDock, [this](bool on) {
+        if (on)
+            m_deepBookDock->raise();
+    });
+    // Level-2 books are large: stream them only while the dock can be seen.
+    connect(m_deepBookDock, &QDockWidget::visibilityChanged, this, [this] { restartDeepBook(); });
+
+    m_tradeEvents = new TradeEventsWidget(this);
+    m_tradeEvents->setMinimumWidth(36 * digit);
+    m_trade = new QmtTradeClient(this);
+    m_tradeEvents->attachClient(m_trade);
+    QDockWidget* tradeDock = addDock(m_tradeEvents, tr("Trade events"), u"TradeEventsDock"_s, Qt::BottomDockWidgetArea);
+    splitDockWidget(chartDock, tradeDock, Qt::Horizontal);
+    // Its size is set when it is first opened (a hidden dock cannot be sized).
+    connect(
+        tradeDock->toggleViewAction(), &QAction::triggered, tradeDock,
+        [this, tradeDock, digit](bool on) {
+            if (on)
+                resizeDocks({tradeDock}, {64 * digit}, Qt::Horizontal);
+        },
+        Qt::SingleShotConnection);
+    tradeDock->hide();
 }
 
 void MainWindow::applyColorConvention()
@@ -291,6 +369,7 @@ void MainWindow::applyColorConvention()
     m_book->setDirectionPalette(palette);
     m_sales->setDirectionPalette(palette);
     m_chart->setDirectionPalette(palette);
+    m_deepBook->setDirectionPalette(palette);
 }
 
 void MainWindow::onSymbolsChanged()
@@ -307,6 +386,248 @@ void MainWindow::onCurrentSymbolChanged(const QString& code)
     m_book->setSymbol(code);
     m_sales->setSymbol(code);
     m_chart->setSymbol(code);
+    if (code != m_currentCode) {
+        m_currentCode = code;
+        restartDeepBook();
+    }
+}
+
+void MainWindow::restartDeepBook()
+{
+    const QUrl url = m_session->qmtUrl();
+    const bool served = !m_currentCode.isEmpty() && m_session->feedFor(m_currentCode) == u"qmt";
+    const bool wanted = !url.isEmpty() && served && !m_l2Refused && m_deepBookDock->isVisible();
+    if (wanted && m_l2->state() != QmtL2Client::State::Idle && m_l2->code() == m_currentCode)
+        return; // already streaming this code
+    m_l2->stop();
+    if (url.isEmpty()) {
+        m_deepBook->clear();
+        m_deepBook->showNotAvailable(tr("No QMT Bridge is configured. Set one in Tools > QMT Bridge settings... "
+                                        "or start with --qmt ws://HOST:PORT."));
+    } else if (m_l2Refused) {
+        m_deepBook->showNotAvailable(QmtL2Client::notAvailableMessage());
+    } else if (!served) {
+        m_deepBook->clear();
+        m_deepBook->showNotAvailable(
+            m_currentCode.isEmpty()
+                ? tr("Select an A-share (.SH, .SZ, .BJ) quoted by the QMT Bridge.")
+                : tr("%1 is not quoted by the QMT Bridge. Level-2 depth is available for A-shares (.SH, .SZ, .BJ) "
+                     "quoted by the bridge.")
+                      .arg(m_currentCode));
+    } else if (wanted) {
+        if (m_l2->code() != m_currentCode)
+            m_deepBook->clear();
+        m_l2->start(url, m_currentCode);
+    }
+}
+
+void MainWindow::restartTradeEvents()
+{
+    m_trade->stop();
+    const QUrl url = m_session->qmtUrl();
+    if (url.isEmpty()) {
+        m_tradeEvents->setStatusText(tr("No QMT Bridge is configured. Set one in Tools > QMT Bridge settings... or "
+                                        "start with --qmt ws://HOST:PORT."));
+    } else if (m_session->qmtApiKey().isEmpty()) {
+        m_tradeEvents->setStatusText(tr("Trade events need the bridge's API key: enter it in Tools > QMT Bridge "
+                                        "settings..., or start with --qmt-api-key KEY (or set QMT_BRIDGE_API_KEY)."));
+    } else {
+        m_trade->start(url, m_session->qmtApiKey());
+    }
+}
+
+void MainWindow::onQmtBridgeChanged()
+{
+    const QUrl url = m_session->qmtUrl();
+    m_l2Refused = false;
+    m_l2->stop();
+    m_catalogCodes.clear(); // the new bridge sends its own stock lists
+    restartDeepBook();
+    restartTradeEvents();
+    // The chart's indicators subscribe through a formula client of the current bridge.
+    QmtFormulaClient* old = m_formula;
+    m_formula = nullptr;
+    if (!url.isEmpty()) {
+        m_formula = new QmtFormulaClient(this);
+        m_formula->setBaseUrl(url);
+    }
+    m_chart->setFormulaClient(m_formula);
+    if (old) {
+        old->stop();
+        old->deleteLater();
+    }
+    updateQmtActions();
+}
+
+void MainWindow::updateQmtActions()
+{
+    const bool bridge = !m_session->qmtUrl().isEmpty();
+    m_downloadAction->setEnabled(bridge);
+    m_downloadAction->setToolTip(bridge ? tr("Have the QMT Bridge download K-line history")
+                                        : tr("Needs a QMT Bridge: set one in Tools > QMT Bridge settings..."));
+    const bool catalog = !m_catalogCodes.isEmpty();
+    m_wholeMarketAction->setEnabled(catalog);
+    if (!bridge)
+        m_wholeMarketAction->setToolTip(tr("Needs a QMT Bridge: set one in Tools > QMT Bridge settings..."));
+    else if (!catalog)
+        m_wholeMarketAction->setToolTip(tr("Waiting for the QMT Bridge's stock lists"));
+    else
+        m_wholeMarketAction->setToolTip(tr("A watchlist with every stock of the chosen markets"));
+}
+
+void MainWindow::onCatalogReceived(const QList<SymbolInfo>& symbols)
+{
+    m_search->addExtraSymbols(symbols);
+    // The feed sends one stock list at a time: each market's latest list replaces the one before.
+    QMap<int, QStringList> received;
+    for (const SymbolInfo& info : symbols) {
+        if (info.market == Market::SH || info.market == Market::SZ || info.market == Market::BJ)
+            received[int(info.market)].append(info.code);
+    }
+    for (auto it = received.cbegin(); it != received.cend(); ++it)
+        m_catalogCodes.insert(it.key(), it.value());
+    updateQmtActions();
+}
+
+QStringList MainWindow::catalogCodes(Market market) const
+{
+    return m_catalogCodes.value(int(market));
+}
+
+int MainWindow::createWholeMarketList(const QList<Market>& markets)
+{
+    QStringList codes;
+    QStringList names;
+    for (Market market : markets) {
+        const QStringList list = catalogCodes(market);
+        if (list.isEmpty())
+            continue;
+        codes += list;
+        names.append(marketSuffix(market));
+    }
+    codes.removeDuplicates();
+    if (codes.isEmpty())
+        return 0;
+    m_tabs->createList(tr("Whole market %1").arg(names.join(u'+')), codes);
+    statusBar()->showMessage(tr("New watchlist with %n symbol(s)", nullptr, int(codes.size())), 8000);
+    return int(codes.size());
+}
+
+void MainWindow::openWholeMarketDialog()
+{
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(u"WholeMarketDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("New whole-market list"));
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(new QLabel(tr("Create a watchlist with every stock the QMT Bridge lists for:"), dialog));
+    const struct
+    {
+        Market market;
+        QString name;
+    } choices[] = {
+        {Market::SH, tr("Shanghai (SH)")},
+        {Market::SZ, tr("Shenzhen (SZ)")},
+        {Market::BJ, tr("Beijing (BJ)")},
+    };
+    QList<QPair<QCheckBox*, Market>> boxes;
+    for (const auto& choice : choices) {
+        const int count = int(catalogCodes(choice.market).size());
+        auto* box = new QCheckBox(tr("%1: %Ln stock(s)", nullptr, count).arg(choice.name), dialog);
+        box->setObjectName(u"market"_s + marketSuffix(choice.market));
+        box->setEnabled(count > 0);
+        box->setChecked(count > 0 && choice.market != Market::BJ);
+        layout->addWidget(box);
+        boxes.append({box, choice.market});
+    }
+    auto* note = new QLabel(tr("Large lists are streamed by the bridge as whole-market updates."), dialog);
+    note->setWordWrap(true);
+    layout->addWidget(note);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    layout->addWidget(buttons);
+    auto updateOk = [boxes, buttons] {
+        bool any = false;
+        for (const auto& [box, market] : boxes)
+            any = any || box->isChecked();
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(any);
+    };
+    for (const auto& [box, market] : boxes)
+        connect(box, &QCheckBox::toggled, dialog, updateOk);
+    updateOk();
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, boxes] {
+        QList<Market> markets;
+        for (const auto& [box, market] : boxes) {
+            if (box->isChecked())
+                markets.append(market);
+        }
+        createWholeMarketList(markets);
+        dialog->accept();
+    });
+    dialog->open();
+}
+
+DownloadHistoryDialog* MainWindow::openDownloadHistory()
+{
+    const QUrl url = m_session->qmtUrl();
+    if (url.isEmpty())
+        return nullptr;
+    if (m_downloadDialog && !m_downloadDialog->isVisible())
+        delete m_downloadDialog; // a closed one, possibly for another bridge
+    if (!m_downloadDialog) {
+        auto* client = new QmtDownloadClient();
+        client->setBaseUrl(url);
+        m_downloadDialog = new DownloadHistoryDialog(client, this);
+        client->setParent(m_downloadDialog);
+        m_downloadDialog->setAttribute(Qt::WA_DeleteOnClose);
+        QStringList codes;
+        if (WatchlistView* view = m_tabs->currentView()) {
+            for (const QString& code : view->watchlistModel()->symbols()) {
+                const Market market = Markets::guessFromCode(code);
+                if (market == Market::SH || market == Market::SZ || market == Market::BJ)
+                    codes.append(code);
+            }
+        }
+        m_downloadDialog->setSymbols(codes);
+    }
+    m_downloadDialog->show();
+    m_downloadDialog->raise();
+    m_downloadDialog->activateWindow();
+    return m_downloadDialog;
+}
+
+QmtSettingsDialog* MainWindow::openQmtSettings()
+{
+    if (!m_qmtSettingsDialog) {
+        m_qmtSettingsDialog = new QmtSettingsDialog(this);
+        m_qmtSettingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_qmtSettingsDialog->setUrl(m_session->qmtUrl());
+        m_qmtSettingsDialog->setApiKey(m_session->qmtApiKey());
+        m_qmtSettingsDialog->setRememberKey(!m_settings->qmtApiKey().isEmpty());
+        m_qmtSettingsDialog->setNote(tr("The address is saved and used at the next start. --qmt and "
+                                        "--qmt-api-key on the command line win over these settings for "
+                                        "the run they are given in."));
+        QmtSettingsDialog* dialog = m_qmtSettingsDialog;
+        connect(dialog, &QDialog::accepted, this,
+                [this, dialog] { applyQmtSettings(dialog->url(), dialog->apiKey(), dialog->rememberKey()); });
+    }
+    m_qmtSettingsDialog->open();
+    return m_qmtSettingsDialog;
+}
+
+void MainWindow::applyQmtSettings(const QUrl& url, const QString& apiKey, bool rememberKey)
+{
+    m_settings->setQmtUrl(url);
+    m_settings->setQmtApiKey(rememberKey && !url.isEmpty() ? apiKey : QString());
+    QString error;
+    if (!m_settings->sync(&error))
+        showWarning(tr("Settings"), error);
+    if (url != m_session->qmtUrl() || apiKey != m_session->qmtApiKey()) {
+        m_session->setQmtBridge(url, apiKey);
+        statusBar()->showMessage(url.isEmpty() ? tr("QMT Bridge turned off")
+                                               : tr("Connecting to the QMT Bridge at %1").arg(url.toDisplayString()),
+                                 8000);
+    }
 }
 
 void MainWindow::onStatsChanged(const QList<ConnectionStats>& stats)

@@ -32,6 +32,8 @@ const std::array<KeyInfo, Settings::KeyCount>& keyTable() {
         {K::LastExportDir, u"export/lastDir"_s, QString()},
         {K::FlashOnChange, u"ui/flashOnChange"_s, true},
         {K::StaleAfterSec, u"ui/staleAfterSec"_s, 30},
+        {K::QmtUrl, u"qmt/url"_s, QString()},
+        {K::QmtApiKey, u"qmt/apiKey"_s, QString()},
     }};
     return table;
 }
@@ -87,6 +89,19 @@ QString backupPathFor(const QString& path) {
     for (int n = 2; QFileInfo::exists(candidate) || QFileInfo(candidate).isSymLink(); ++n)
         candidate = base + u'-' + QString::number(n);
     return candidate;
+}
+
+// Owner read/write only (0600). QSettings rewrites the file through QSaveFile, which keeps the permissions of the
+// file it replaces, so restricting them before the first write with a secret keeps the secret private.
+void restrictFilePermissions(const QString& path) {
+    QFile file(path);
+    if (!file.exists()) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (!file.open(QIODevice::WriteOnly))
+            return;
+        file.close();
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 } // namespace
@@ -145,7 +160,11 @@ bool Settings::sync(QString* error) {
                          .arg(QDir::toNativeSeparators(m_path));
         return false;
     }
+    if (m_settings->contains(keyName(Key::QmtApiKey)))
+        restrictFilePermissions(m_path);
     m_settings->sync();
+    if (m_settings->contains(keyName(Key::QmtApiKey)))
+        restrictFilePermissions(m_path); // in case the file was replaced rather than rewritten
     if (m_settings->status() != QSettings::NoError) {
         if (error)
             *error = tr("Could not save the settings to \"%1\".").arg(QDir::toNativeSeparators(m_path));
@@ -285,4 +304,35 @@ int Settings::staleAfterSec() const {
 
 void Settings::setStaleAfterSec(int seconds) {
     setValue(Key::StaleAfterSec, qMax(1, seconds));
+}
+
+bool Settings::isValidQmtUrl(const QUrl& url) {
+    return isWebSocketUrl(url) && url.port() > 0 && (url.path().isEmpty() || url.path() == u"/") && !url.hasQuery() &&
+           !url.hasFragment() && url.userInfo().isEmpty();
+}
+
+QUrl Settings::qmtUrl() const {
+    const QUrl url(value(Key::QmtUrl).toString().trimmed(), QUrl::StrictMode);
+    return isValidQmtUrl(url) ? url : QUrl();
+}
+
+void Settings::setQmtUrl(const QUrl& url) {
+    if (url.isEmpty())
+        reset(Key::QmtUrl);
+    else
+        setValue(Key::QmtUrl, url.toString(QUrl::FullyEncoded));
+}
+
+QString Settings::qmtApiKey() const {
+    return value(Key::QmtApiKey).toString();
+}
+
+void Settings::setQmtApiKey(const QString& key) {
+    if (key.isEmpty()) {
+        reset(Key::QmtApiKey);
+        return;
+    }
+    if (m_settings)
+        restrictFilePermissions(m_path);
+    setValue(Key::QmtApiKey, key);
 }

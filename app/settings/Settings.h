@@ -11,7 +11,8 @@
 class QSettings;
 
 // The one typed facade over the persisted settings (an INI file); no other code constructs QSettings.
-// The AllTick token is deliberately not stored here: it comes from --alltick-token or $ALLTICK_TOKEN.
+// The AllTick token is deliberately not stored here: it comes from --alltick-token or $ALLTICK_TOKEN. The QMT Bridge
+// API key is stored only when the user asks for it ("Remember"); the file is then made readable by its owner only.
 class Settings {
     Q_DECLARE_TR_FUNCTIONS(Settings)
 public:
@@ -26,8 +27,10 @@ public:
         LastExportDir,
         FlashOnChange,
         StaleAfterSec,
+        QmtUrl,
+        QmtApiKey,
     };
-    static constexpr int KeyCount = int(Key::StaleAfterSec) + 1;
+    static constexpr int KeyCount = int(Key::QmtApiKey) + 1;
 
     enum class ColorConvention { Auto, RedUp, GreenUp };
     enum class AllTickPlan { Paid, Free };
@@ -74,6 +77,12 @@ public:
     void setFlashOnChange(bool flash);
     int staleAfterSec() const; // rows grey out after this long without an update while their feed is connected
     void setStaleAfterSec(int seconds);
+    QUrl qmtUrl() const; // the QMT Bridge (ws://HOST:PORT); empty when none or the stored one is unusable
+    void setQmtUrl(const QUrl& url); // empty removes it
+    QString qmtApiKey() const;       // empty when not remembered
+    void setQmtApiKey(const QString& key); // empty removes it
+    // True when `url` is a usable bridge address: ws:// or wss://, a host, no path beyond "/", no query.
+    static bool isValidQmtUrl(const QUrl& url);
 
 private:
     QVariant value(Key key) const;
