@@ -40,10 +40,9 @@ MonitorSession::~MonitorSession()
 
 QStringList MonitorSession::defaultSymbols()
 {
-    return {u"600519.SH"_s, u"300750.SZ"_s, u"601318.SH"_s, u"000001.SZ"_s, u"700.HK"_s,   u"9988.HK"_s,
-            u"3690.HK"_s,   u"AAPL.US"_s,   u"NVDA.US"_s,   u"TSLA.US"_s,   u"MSFT.US"_s,  u"EURUSD"_s,
-            u"USDJPY"_s,    u"USDCNH"_s,    u"GOLD"_s,      u"Silver"_s,    u"USOIL"_s,    u"BTCUSDT"_s,
-            u"ETHUSDT"_s};
+    return {u"600519.SH"_s, u"300750.SZ"_s, u"601318.SH"_s, u"000001.SZ"_s, u"700.HK"_s, u"9988.HK"_s, u"3690.HK"_s,
+            u"AAPL.US"_s,   u"NVDA.US"_s,   u"TSLA.US"_s,   u"MSFT.US"_s,   u"EURUSD"_s, u"USDJPY"_s,  u"USDCNH"_s,
+            u"GOLD"_s,      u"Silver"_s,    u"USOIL"_s,     u"BTCUSDT"_s,   u"ETHUSDT"_s};
 }
 
 bool MonitorSession::start(QString* error)
@@ -70,7 +69,8 @@ bool MonitorSession::start(QString* error)
         config.token = QString::fromLatin1(SimulatorToken);
         config.sourceId = sourceId();
     } else {
-        config.stockUrl = m_options.allTickStockUrl.isEmpty() ? m_settings->allTickStockUrl() : m_options.allTickStockUrl;
+        config.stockUrl =
+            m_options.allTickStockUrl.isEmpty() ? m_settings->allTickStockUrl() : m_options.allTickStockUrl;
         config.generalUrl =
             m_options.allTickGeneralUrl.isEmpty() ? m_settings->allTickGeneralUrl() : m_options.allTickGeneralUrl;
         config.token = m_options.allTickToken;
@@ -80,7 +80,7 @@ bool MonitorSession::start(QString* error)
             config.generalRestBase = base.resolved(QUrl(u"quote-b-api"_s));
         }
         config.plan = m_settings->allTickPlan() == Settings::AllTickPlan::Free ? AllTickFeed::Plan::Free
-                                                                                : AllTickFeed::Plan::Paid;
+                                                                               : AllTickFeed::Plan::Paid;
         config.sourceId = sourceId();
     }
 
@@ -106,6 +106,22 @@ void MonitorSession::addQmtFeed()
     qmt.apiKey = m_options.qmtApiKey;
     auto* feed = new QmtFeed(qmt, m_buffer);
     connect(feed, &QmtFeed::catalogReceived, this, &MonitorSession::catalogReceived);
+    // The bridge reports nothing for codes it does not stream: the feed's verdicts reach the rows (queued, GUI thread).
+    connect(feed, &QmtFeed::symbolStatusChanged, m_store,
+            [store = m_store](const QString& code, QmtFeed::SymbolStatus status) {
+                switch (status) {
+                case QmtFeed::SymbolStatus::NoData:
+                    store->setAvailability(code, QuoteAvailability::NoData);
+                    break;
+                case QmtFeed::SymbolStatus::Unknown:
+                    store->setAvailability(code, QuoteAvailability::UnknownCode);
+                    break;
+                case QmtFeed::SymbolStatus::Pending:
+                case QmtFeed::SymbolStatus::Live:
+                    store->setAvailability(code, QuoteAvailability::Live);
+                    break;
+                }
+            });
     addFeed(feed);
 }
 
@@ -147,7 +163,8 @@ void MonitorSession::addFeed(QuoteFeed* feed)
     });
     connect(feed, &QuoteFeed::errorOccurred, this, &MonitorSession::errorOccurred);
     // Feed messages are already redacted: they never carry a token or key.
-    connect(feed, &QuoteFeed::errorOccurred, this, [](const QString& message) { qCWarning(lcFeed).noquote() << message; });
+    connect(feed, &QuoteFeed::errorOccurred, this,
+            [](const QString& message) { qCWarning(lcFeed).noquote() << message; });
     m_feeds.insert(id, feed);
 }
 
@@ -215,8 +232,13 @@ void MonitorSession::setSymbols(const QStringList& codes)
     for (auto it = perFeed.cbegin(); it != perFeed.cend(); ++it) {
         QPointer<QuoteFeed> feed = m_feeds.value(it.key());
         if (feed)
-            QMetaObject::invokeMethod(feed, [feed, list = it.value()] { if (feed) feed->setSymbols(list); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                feed,
+                [feed, list = it.value()] {
+                    if (feed)
+                        feed->setSymbols(list);
+                },
+                Qt::QueuedConnection);
     }
 }
 

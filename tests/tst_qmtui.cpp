@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "MonitorSession.h"
 #include "QmtSettingsDialog.h"
+#include "QuoteStore.h"
 #include "TickChartWidget.h"
 #include "TradeEventsModel.h"
 #include "TradeEventsWidget.h"
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void downloadHistoryOpensPrefilled();
     void settingsRoundTrip();
     void wholeMarketListFromTheCatalog();
+    void unknownCodeMarkedInTheWatchlist();
 
 private:
     void startSim(const QmtSimServer::Config& config = QmtSimServer::Config());
@@ -383,6 +385,22 @@ void tst_QmtUi::wholeMarketListFromTheCatalog()
     QVERIFY(m_session->symbols().contains(sh.last()));
     // More than 50 symbols: the feed streams the whole market.
     QTRY_VERIFY_WITH_TIMEOUT(m_sim->connectionCount(u"/ws/whole_quote"_s) > 0, Slow);
+}
+
+void tst_QmtUi::unknownCodeMarkedInTheWatchlist()
+{
+    // 123456.SH has the A-share shape but the bridge has no instrument detail for it (null): the row says so.
+    startSim();
+    startWindow(true);
+    m_window->watchlists()->addToCurrent({u"123456.SH"_s});
+    const WatchlistModel* model = m_window->watchlists()->currentView()->watchlistModel();
+    const QModelIndex last = model->index(model->rowOf(u"123456.SH"_s), WatchlistModel::Last);
+    QVERIFY(last.isValid());
+    QTRY_COMPARE_WITH_TIMEOUT(last.data().toString(), u"unknown code"_s, 15000);
+    QCOMPARE(m_session->store()->quote(u"123456.SH"_s)->availability, QuoteAvailability::UnknownCode);
+    // A code the bridge knows shows its price, not a verdict.
+    const QModelIndex moutai = model->index(model->rowOf(u"600519.SH"_s), WatchlistModel::Last);
+    QTRY_VERIFY_WITH_TIMEOUT(!moutai.data().toString().isEmpty() && moutai.data().toString() != u"no data"_s, 15000);
 }
 
 QTEST_MAIN(tst_QmtUi)
