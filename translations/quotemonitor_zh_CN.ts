@@ -877,6 +877,118 @@ Symbols: %3</source>
         <source>AllTick</source>
         <translation>AllTick</translation>
     </message>
+    <message>
+        <source>New &amp;whole-market list...</source>
+        <translation>新建全市场列表(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Download history...</source>
+        <translation>下载历史数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Have the QMT Bridge download K-line history for the current watchlist</source>
+        <translation>让 QMT Bridge 为当前自选组下载 K 线历史数据</translation>
+    </message>
+    <message>
+        <source>&amp;QMT Bridge settings...</source>
+        <translation>QMT Bridge 设置(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Deep book (L2)</source>
+        <translation>深度盘口（L2）</translation>
+    </message>
+    <message>
+        <source>Trade events</source>
+        <translation>交易事件</translation>
+    </message>
+    <message>
+        <source>No QMT Bridge is configured. Set one in Tools &gt; QMT Bridge settings... or start with --qmt ws://HOST:PORT.</source>
+        <translation>尚未配置 QMT Bridge。请在“工具 &gt; QMT Bridge 设置…”中设置，或以 --qmt ws://HOST:PORT 启动。</translation>
+    </message>
+    <message>
+        <source>Select an A-share (.SH, .SZ, .BJ) quoted by the QMT Bridge.</source>
+        <translation>请选择由 QMT Bridge 提供行情的 A 股（.SH、.SZ、.BJ）。</translation>
+    </message>
+    <message>
+        <source>%1 is not quoted by the QMT Bridge. Level-2 depth is available for A-shares (.SH, .SZ, .BJ) quoted by the bridge.</source>
+        <translation>%1 的行情不是由 QMT Bridge 提供的。L2 深度盘口仅适用于由 QMT Bridge 提供行情的 A 股（.SH、.SZ、.BJ）。</translation>
+    </message>
+    <message>
+        <source>Trade events need the bridge&apos;s API key: enter it in Tools &gt; QMT Bridge settings..., or start with --qmt-api-key KEY (or set QMT_BRIDGE_API_KEY).</source>
+        <translation>交易事件需要 QMT Bridge 的 API 密钥：请在“工具 &gt; QMT Bridge 设置…”中输入，或以 --qmt-api-key KEY 启动（也可设置环境变量 QMT_BRIDGE_API_KEY）。</translation>
+    </message>
+    <message>
+        <source>Have the QMT Bridge download K-line history</source>
+        <translation>让 QMT Bridge 下载 K 线历史数据</translation>
+    </message>
+    <message>
+        <source>Needs a QMT Bridge: set one in Tools &gt; QMT Bridge settings...</source>
+        <translation>需要 QMT Bridge：请在“工具 &gt; QMT Bridge 设置…”中设置</translation>
+    </message>
+    <message>
+        <source>Waiting for the QMT Bridge&apos;s stock lists</source>
+        <translation>正在等待 QMT Bridge 的股票列表</translation>
+    </message>
+    <message>
+        <source>A watchlist with every stock of the chosen markets</source>
+        <translation>包含所选市场全部股票的自选组</translation>
+    </message>
+    <message>
+        <source>Whole market %1</source>
+        <translation>全市场 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>New watchlist with %n symbol(s)</source>
+        <translation>
+            <numerusform>已新建含 %n 个品种的自选组</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New whole-market list</source>
+        <translation>新建全市场列表</translation>
+    </message>
+    <message>
+        <source>Create a watchlist with every stock the QMT Bridge lists for:</source>
+        <translation>新建自选组，包含 QMT Bridge 列出的以下市场的全部股票：</translation>
+    </message>
+    <message>
+        <source>Shanghai (SH)</source>
+        <translation>沪市（SH）</translation>
+    </message>
+    <message>
+        <source>Shenzhen (SZ)</source>
+        <translation>深市（SZ）</translation>
+    </message>
+    <message>
+        <source>Beijing (BJ)</source>
+        <translation>北交所（BJ）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln stock(s)</source>
+        <translation>
+            <numerusform>%1：%Ln 只股票</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Large lists are streamed by the bridge as whole-market updates.</source>
+        <translation>大型列表将由 QMT Bridge 以全推行情方式推送。</translation>
+    </message>
+    <message>
+        <source>The address is saved and used at the next start. --qmt and --qmt-api-key on the command line win over these settings for the run they are given in.</source>
+        <translation>地址会被保存并在下次启动时使用。命令行中的 --qmt 和 --qmt-api-key 在该次运行中优先于这些设置。</translation>
+    </message>
+    <message>
+        <source>QMT Bridge turned off</source>
+        <translation>已关闭 QMT Bridge</translation>
+    </message>
+    <message>
+        <source>Connecting to the QMT Bridge at %1</source>
+        <translation>正在连接 %1 上的 QMT Bridge</translation>
+    </message>
 </context>
 <context>
     <name>MonitorSession</name>
@@ -1245,6 +1357,41 @@ Symbols: %3</source>
     <message>
         <source>no record for %1</source>
         <translation>没有 %1 的记录</translation>
+    </message>
+</context>
+<context>
+    <name>QmtSettingsDialog</name>
+    <message>
+        <source>&amp;Remember the key on this computer</source>
+        <translation>在此电脑上记住密钥(&amp;R)</translation>
+    </message>
+    <message>
+        <source>QMT Bridge settings</source>
+        <translation>QMT Bridge 设置</translation>
+    </message>
+    <message>
+        <source>Needed only for trade events</source>
+        <translation>仅交易事件需要</translation>
+    </message>
+    <message>
+        <source>Stores the key in the settings file, readable only by you. Otherwise it is kept until QuoteMonitor quits.</source>
+        <translation>将密钥保存在仅您本人可读的设置文件中；否则仅保留到 QuoteMonitor 退出。</translation>
+    </message>
+    <message>
+        <source>Bridge &amp;address:</source>
+        <translation>Bridge 地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>The address of the QMT Bridge, ws://HOST:PORT (REST is served on the same port). Leave it empty to use no bridge. A-share codes (.SH, .SZ, .BJ) are then quoted by the bridge.</source>
+        <translation>QMT Bridge 的地址，格式为 ws://HOST:PORT（REST 使用同一端口）。留空则不使用 Bridge。设置后 A 股代码（.SH、.SZ、.BJ）将由 Bridge 提供行情。</translation>
+    </message>
+    <message>
+        <source>Expected ws://HOST:PORT, e.g. ws://192.168.1.10:8000</source>
+        <translation>格式应为 ws://HOST:PORT，例如 ws://192.168.1.10:8000</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2029,22 @@ Symbols: %3</source>
     <message>
         <source>In %1</source>
         <translation>单位：%1</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>unknown code</source>
+        <translation>未知代码</translation>
+    </message>
+    <message>
+        <source>The feed has sent nothing for this symbol since it was subscribed</source>
+        <translation>订阅以来行情源未推送此品种的任何数据</translation>
+    </message>
+    <message>
+        <source>The feed does not know this code</source>
+        <translation>行情源不认识此代码</translation>
     </message>
 </context>
 <context>
