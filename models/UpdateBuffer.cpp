@@ -19,9 +19,8 @@ UpdateBuffer::UpdateBuffer(QObject* parent)
     : QObject(parent)
 {}
 
-UpdateBuffer::Delta& UpdateBuffer::deltaFor(const QString& code, qint64 nowNs, bool* wasEmpty)
+UpdateBuffer::Delta& UpdateBuffer::deltaFor(const QString& code, qint64 nowNs)
 {
-    *wasEmpty = m_pending.deltas.isEmpty();
     auto it = m_pending.deltas.find(code);
     if (it == m_pending.deltas.end()) {
         it = m_pending.deltas.insert(code, Delta());
@@ -36,43 +35,62 @@ void UpdateBuffer::notifyIfNeeded(bool wasEmpty)
         Q_EMIT updatesAvailable();
 }
 
+void UpdateBuffer::mergeTrade(const TradeTick& trade, qint64 nowNs)
+{
+    Delta& d = deltaFor(trade.code, nowNs);
+    d.fields |= TradeField;
+    if (d.tradeCount == 0) {
+        d.firstPrice = trade.price;
+        d.high = trade.price;
+        d.low = trade.price;
+    } else {
+        if (trade.price > d.high)
+            d.high = trade.price;
+        if (trade.price < d.low)
+            d.low = trade.price;
+    }
+    d.last = trade.price;
+    d.side = trade.side;
+    ++d.tradeCount;
+    if (!trade.volume.isNull())
+        d.volumeAdd = d.volumeAdd.isNull() ? trade.volume : d.volumeAdd + trade.volume;
+    // Forex and metals send no turnover: price x volume stands in when the volume is real.
+    Decimal turnover = trade.turnover;
+    if (turnover.isNull() && !trade.volume.isNull() && !trade.volume.isZero())
+        turnover = trade.price * trade.volume;
+    if (!turnover.isNull())
+        d.turnoverAdd = d.turnoverAdd.isNull() ? turnover : d.turnoverAdd + turnover;
+    d.timeMs = qMax(d.timeMs, trade.timeMs);
+    m_pending.trades.append(trade);
+}
+
+void UpdateBuffer::mergeBook(const BookSnapshot& book, qint64 nowNs)
+{
+    Delta& d = deltaFor(book.code, nowNs);
+    d.fields |= BookField;
+    d.bids = book.bids;
+    d.asks = book.asks;
+    d.timeMs = qMax(d.timeMs, book.timeMs);
+}
+
+void UpdateBuffer::enforceTradeCap()
+{
+    if (m_pending.trades.size() > m_tradeCap) {
+        const qsizetype excess = m_pending.trades.size() - m_tradeCap;
+        m_pending.trades.remove(0, excess);
+        m_pending.tradesDropped += quint64(excess);
+    }
+}
+
 void UpdateBuffer::addTrade(const TradeTick& trade)
 {
     const qint64 now = monotonicNs();
     bool wasEmpty = false;
     {
         QMutexLocker lock(&m_mutex);
-        Delta& d = deltaFor(trade.code, now, &wasEmpty);
-        d.fields |= TradeField;
-        if (d.tradeCount == 0) {
-            d.firstPrice = trade.price;
-            d.high = trade.price;
-            d.low = trade.price;
-        } else {
-            if (trade.price > d.high)
-                d.high = trade.price;
-            if (trade.price < d.low)
-                d.low = trade.price;
-        }
-        d.last = trade.price;
-        d.side = trade.side;
-        ++d.tradeCount;
-        if (!trade.volume.isNull())
-            d.volumeAdd = d.volumeAdd.isNull() ? trade.volume : d.volumeAdd + trade.volume;
-        // Forex and metals send no turnover: price x volume stands in when the volume is real.
-        Decimal turnover = trade.turnover;
-        if (turnover.isNull() && !trade.volume.isNull() && !trade.volume.isZero())
-            turnover = trade.price * trade.volume;
-        if (!turnover.isNull())
-            d.turnoverAdd = d.turnoverAdd.isNull() ? turnover : d.turnoverAdd + turnover;
-        d.timeMs = qMax(d.timeMs, trade.timeMs);
-
-        m_pending.trades.append(trade);
-        if (m_pending.trades.size() > m_tradeCap) {
-            const qsizetype excess = m_pending.trades.size() - m_tradeCap;
-            m_pending.trades.remove(0, excess);
-            m_pending.tradesDropped += quint64(excess);
-        }
+        wasEmpty = m_pending.deltas.isEmpty();
+        mergeTrade(trade, now);
+        enforceTradeCap();
     }
     notifyIfNeeded(wasEmpty);
 }
@@ -83,11 +101,26 @@ void UpdateBuffer::addBook(const BookSnapshot& book)
     bool wasEmpty = false;
     {
         QMutexLocker lock(&m_mutex);
-        Delta& d = deltaFor(book.code, now, &wasEmpty);
-        d.fields |= BookField;
-        d.bids = book.bids;
-        d.asks = book.asks;
-        d.timeMs = qMax(d.timeMs, book.timeMs);
+        wasEmpty = m_pending.deltas.isEmpty();
+        mergeBook(book, now);
+    }
+    notifyIfNeeded(wasEmpty);
+}
+
+void UpdateBuffer::addBatch(const QList<TradeTick>& trades, const QList<BookSnapshot>& books, qint64 receivedNs)
+{
+    if (trades.isEmpty() && books.isEmpty())
+        return;
+    bool wasEmpty = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        wasEmpty = m_pending.deltas.isEmpty();
+        for (const TradeTick& trade : trades)
+            mergeTrade(trade, receivedNs);
+        // Trimmed once: the same trades survive as when trimming after each one.
+        enforceTradeCap();
+        for (const BookSnapshot& book : books)
+            mergeBook(book, receivedNs);
     }
     notifyIfNeeded(wasEmpty);
 }
@@ -98,7 +131,8 @@ void UpdateBuffer::addReference(const ReferenceData& reference)
     bool wasEmpty = false;
     {
         QMutexLocker lock(&m_mutex);
-        Delta& d = deltaFor(reference.code, now, &wasEmpty);
+        wasEmpty = m_pending.deltas.isEmpty();
+        Delta& d = deltaFor(reference.code, now);
         d.fields |= ReferenceField;
         d.reference = reference;
     }

@@ -55,6 +55,10 @@ public:
     void addTrade(const TradeTick& trade);
     void addBook(const BookSnapshot& book);
     void addReference(const ReferenceData& reference);
+    // Merges a decoded batch under one lock, exactly as addTrade() for each trade and addBook() for each book in
+    // order (trades and books touch separate fields, so their relative order does not matter). Symbols new to the
+    // buffer get `receivedNs` (UpdateBuffer::monotonicNowNs() when the batch's oldest frame arrived).
+    void addBatch(const QList<TradeTick>& trades, const QList<BookSnapshot>& books, qint64 receivedNs);
     void setTradeCap(int cap);
 
     // Consumer side.
@@ -69,7 +73,10 @@ Q_SIGNALS:
     void updatesAvailable();
 
 private:
-    Delta& deltaFor(const QString& code, qint64 nowNs, bool* wasEmpty);
+    Delta& deltaFor(const QString& code, qint64 nowNs);
+    void mergeTrade(const TradeTick& trade, qint64 nowNs);
+    void mergeBook(const BookSnapshot& book, qint64 nowNs);
+    void enforceTradeCap();
     void notifyIfNeeded(bool wasEmpty);
 
     mutable QMutex m_mutex;

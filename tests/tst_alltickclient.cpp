@@ -3,9 +3,11 @@
 #include "UpdateBuffer.h"
 #include "feed/AllTickConnection.h"
 #include "feed/AllTickFeed.h"
+#include "feed/AllTickFrameWorker.h"
 #include "sim/SimServer.h"
 
 #include <QMutex>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -28,6 +30,14 @@ void captureMessages(QtMsgType type, const QMessageLogContext& context, const QS
     }
     if (g_previousHandler)
         g_previousHandler(type, context, message);
+}
+
+QString tradeFrame(const QString& code, int seq)
+{
+    return uR"({"cmd_id":22998,"data":{"code":"%1","seq":"%2","tick_time":"1700000000000","price":"%3.5","volume":"1"}})"_s
+        .arg(code)
+        .arg(seq)
+        .arg(100 + seq % 1000);
 }
 
 AllTickConnection::Config fastConnection(const QUrl& url)
@@ -75,6 +85,9 @@ private Q_SLOTS:
     void retErrorsAreSurfaced();
     void rateViolationBacksOffToTheCap();
     void malformedFramesAreCountedAndSurvived();
+    void burstWithMalformedFramesKeepsOrderAndCount();
+    void workerDestroyedWithFramesPendingIsSafe();
+    void connectionDestroyedWhileDecodingIsSafe();
     void handshakeTimeoutRetriesWithBackoff();
     void previousCloseComesFromDailyKline();
     void restBaseIsDerivedFromWebSocketUrl_data();
@@ -337,6 +350,99 @@ void TestAllTickClient::malformedFramesAreCountedAndSurvived()
     m_buffer->take();
     QTRY_VERIFY(m_buffer->pendingSymbols() > 0); // pushes still flow
     QCOMPARE(c.takeStats().reconnects, 0);
+}
+
+void TestAllTickClient::burstWithMalformedFramesKeepsOrderAndCount()
+{
+    // The decoding thread on its own: frames in, trades of the subscribed codes out, in arrival order.
+    QList<AllTick::Message> responses;
+    QMutex responsesMutex;
+    AllTickFrameWorker worker(m_buffer, [&](const AllTick::Message& m) {
+        QMutexLocker lock(&responsesMutex);
+        responses.append(m);
+    });
+    worker.setSymbols({u"700.HK"_s, u"AAPL.US"_s});
+    constexpr int Frames = 5000;
+    int malformed = 0;
+    QStringList expected;
+    for (int i = 0; i < Frames; ++i) {
+        const QString code = i % 3 == 0 ? u"700.HK"_s : i % 3 == 1 ? u"AAPL.US"_s : u"NOTMINE.US"_s;
+        worker.post(tradeFrame(code, i));
+        if (code != u"NOTMINE.US")
+            expected.append(code + u'/' + QString::number(i));
+        if (i % 97 == 0) {
+            worker.post(i % 2 ? u"{not json"_s : uR"({"cmd_id":22998,"data":{"code":"700.HK","price":"abc"}})"_s);
+            ++malformed;
+        }
+        if (i == Frames / 2)
+            worker.post(uR"({"cmd_id":22001,"ret":200,"msg":"ok","seq_id":7,"trace":"t"})"_s);
+    }
+    worker.waitUntilIdle();
+    QCOMPARE(worker.malformed(), quint64(malformed));
+    QCOMPARE(worker.decoded(), quint64(Frames + malformed + 1));
+    {
+        QMutexLocker lock(&responsesMutex);
+        QCOMPARE(responses.size(), 1);
+        QCOMPARE(responses.first().cmdId, int(AllTick::HeartbeatAck));
+    }
+    const UpdateBuffer::Batch batch = m_buffer->take();
+    QStringList got;
+    for (const TradeTick& t : batch.trades)
+        got.append(t.code + u'/' + QString::number(t.seq));
+    QCOMPARE(got, expected);
+    QCOMPARE(batch.deltas.size(), 2);
+    QCOMPARE(batch.deltas.value(u"700.HK"_s).tradeCount, int(Frames + 2) / 3);
+    // The last trade of each code is its last price: per-symbol order survived the batching.
+    QCOMPARE(batch.deltas.value(u"700.HK"_s).last, Decimal::parse("1098.5"));  // frame 4998
+    QCOMPARE(batch.deltas.value(u"AAPL.US"_s).last, Decimal::parse("1099.5")); // frame 4999
+}
+
+void TestAllTickClient::workerDestroyedWithFramesPendingIsSafe()
+{
+    // The worker is held inside the response handler (the first frame) for a second while 20,000 trades queue up
+    // behind it, so they are still pending when the destructor runs.
+    QStringList trades;
+    for (int i = 0; i < 20000; ++i)
+        trades.append(tradeFrame(u"700.HK"_s, i));
+    QSemaphore entered;
+    QSemaphore never;
+    {
+        AllTickFrameWorker worker(
+            m_buffer,
+            [&](const AllTick::Message&) {
+                entered.release();
+                never.tryAcquire(1, 1000);
+            },
+            1000000);
+        worker.setSymbols({u"700.HK"_s});
+        worker.post(uR"({"cmd_id":22001,"ret":200})"_s);
+        QVERIFY(entered.tryAcquire(1, 5000));
+        for (const QString& frame : std::as_const(trades))
+            worker.post(frame);
+    } // joins: the handler times out, nothing more is decoded
+    QCOMPARE(m_buffer->pendingSymbols(), 0);
+    QTest::qWait(50);
+    QCOMPARE(m_buffer->pendingSymbols(), 0);
+}
+
+void TestAllTickClient::connectionDestroyedWhileDecodingIsSafe()
+{
+    // A connection deleted while its decoding thread still has frames and a response in flight.
+    auto c = std::make_unique<AllTickConnection>(u"stocks"_s, fastConnection(m_server->stockUrl(Token)), m_buffer);
+    QSignalSpy responses(c.get(), &AllTickConnection::responseReceived);
+    c->setSymbols({u"700.HK"_s});
+    QTRY_VERIFY(c->isConnected());
+    QTRY_COMPARE(requestsOf(*m_server, AllTick::SubscribeTrade).size(), 1);
+    QTRY_VERIFY(!responses.isEmpty());
+    for (int i = 0; i < 20000; ++i)
+        m_server->injectFrame(tradeFrame(u"700.HK"_s, i).toUtf8());
+    m_server->injectFrame(R"({"cmd_id":22001,"ret":200,"msg":"ok"})");
+    QTRY_VERIFY(c->takeStats().messages > 0);
+    c.reset();
+    QTest::qWait(100); // a queued response for the deleted connection must not be delivered
+    m_buffer->take();
+    QTest::qWait(50);
+    QCOMPARE(m_buffer->pendingSymbols(), 0);
 }
 
 void TestAllTickClient::handshakeTimeoutRetriesWithBackoff()

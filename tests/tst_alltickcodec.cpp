@@ -76,6 +76,7 @@ private Q_SLOTS:
     void decodeDepth_data();
     void decodeDepth();
     void depthVolumeMissingVersusZero();
+    void codesAreShared();
     void seqIsExact_data();
     void seqIsExact();
     void tickTimeUnits_data();
@@ -242,6 +243,23 @@ void tst_AllTickCodec::decodeDepth()
     QCOMPARE(m.book.timeMs, timeMs);
     QCOMPARE(levelTexts(m.book.bids), bids);
     QCOMPARE(levelTexts(m.book.asks), asks);
+}
+
+void tst_AllTickCodec::codesAreShared()
+{
+    // One QString per symbol, not one per message.
+    AllTick::Decoder decoder;
+    const AllTick::Message a =
+        decoder.decode(QByteArrayView(R"({"cmd_id":22998,"data":{"code":"700.HK","price":"1"}})"));
+    const AllTick::Message b = decoder.decode(QByteArrayView(R"({"cmd_id":22999,"data":{"code":"700.HK","bids":[]}})"));
+    const AllTick::Message c =
+        decoder.decode(QByteArrayView(R"({"cmd_id":22998,"data":{"code":"AAPL.US","price":"1"}})"));
+    QCOMPARE(a.kind, AllTick::Message::Kind::Trade);
+    QCOMPARE(b.kind, AllTick::Message::Kind::Depth);
+    QCOMPARE(a.trade.code, u"700.HK"_s);
+    QCOMPARE(b.book.code, u"700.HK"_s);
+    QCOMPARE(c.trade.code, u"AAPL.US"_s);
+    QVERIFY(a.trade.code.constData() == b.book.code.constData());
 }
 
 void tst_AllTickCodec::depthVolumeMissingVersusZero()

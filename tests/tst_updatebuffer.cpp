@@ -1,5 +1,6 @@
 #include "UpdateBuffer.h"
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -36,6 +37,9 @@ private Q_SLOTS:
     void signalsOnlyWhenBecomingNonEmpty();
     void tradeCapDropsOldest();
     void concurrentProducerLosesNothing();
+    void batchMergesLikeSingleAdds();
+    void batchSignalsOnceAndStampsNewSymbols();
+    void batchTradeCapDropsOldest();
 };
 
 void TestUpdateBuffer::mergesTradesOfOneSymbol()
@@ -140,6 +144,110 @@ void TestUpdateBuffer::concurrentProducerLosesNothing()
         total = total + d.volumeAdd;
     QCOMPARE(total, Decimal::fromInt(Trades));
     QVERIFY(drains >= 1);
+}
+
+void TestUpdateBuffer::batchMergesLikeSingleAdds()
+{
+    const QList<TradeTick> trades = {
+        trade(u"700.HK"_s, "380.2", "100", 1000, TradeSide::Buy, "38020"),
+        trade(u"EURUSD"_s, "1.08501", "0", 1100, TradeSide::Sell),
+        trade(u"700.HK"_s, "381.0", "200", 2000, TradeSide::Buy, "76200"),
+        trade(u"BTCUSDT"_s, "67000.5", "0.002", 1200),
+        trade(u"700.HK"_s, "379.8", "300", 1500, TradeSide::Sell, "113940"),
+    };
+    BookSnapshot first;
+    first.code = u"700.HK"_s;
+    first.timeMs = 2500;
+    first.bids = {{dec("379.8"), dec("100")}};
+    first.asks = {{dec("380.0"), dec("300")}};
+    BookSnapshot second = first;
+    second.asks.clear();
+    BookSnapshot other;
+    other.code = u"AAPL.US"_s;
+    other.bids = {{dec("189.25"), dec("10")}};
+    const QList<BookSnapshot> books = {first, other, second};
+
+    UpdateBuffer single;
+    for (const TradeTick& t : trades)
+        single.addTrade(t);
+    for (const BookSnapshot& b : books)
+        single.addBook(b);
+    UpdateBuffer batched;
+    batched.addBatch(trades, books, UpdateBuffer::monotonicNowNs());
+
+    const UpdateBuffer::Batch a = single.take();
+    const UpdateBuffer::Batch b = batched.take();
+    QCOMPARE(b.deltas.keys().size(), 4);
+    QCOMPARE(QSet<QString>(b.deltas.keyBegin(), b.deltas.keyEnd()),
+             QSet<QString>(a.deltas.keyBegin(), a.deltas.keyEnd()));
+    for (auto it = a.deltas.cbegin(); it != a.deltas.cend(); ++it) {
+        const UpdateBuffer::Delta& x = it.value();
+        const UpdateBuffer::Delta y = b.deltas.value(it.key());
+        QCOMPARE(y.fields, x.fields);
+        QCOMPARE(y.last, x.last);
+        QCOMPARE(y.firstPrice, x.firstPrice);
+        QCOMPARE(y.high, x.high);
+        QCOMPARE(y.low, x.low);
+        QCOMPARE(y.volumeAdd, x.volumeAdd);
+        QCOMPARE(y.turnoverAdd, x.turnoverAdd);
+        QCOMPARE(y.side, x.side);
+        QCOMPARE(y.tradeCount, x.tradeCount);
+        QCOMPARE(y.timeMs, x.timeMs);
+        QCOMPARE(y.bids, x.bids);
+        QCOMPARE(y.asks, x.asks);
+    }
+    QCOMPARE(b.deltas.value(u"700.HK"_s).timeMs, qint64(2500));
+    QVERIFY(b.deltas.value(u"700.HK"_s).asks.isEmpty()); // the newest book wins
+    QCOMPARE(b.trades.size(), trades.size());
+    for (qsizetype i = 0; i < trades.size(); ++i) {
+        QCOMPARE(b.trades.at(i).code, trades.at(i).code);
+        QCOMPARE(b.trades.at(i).price, trades.at(i).price);
+    }
+}
+
+void TestUpdateBuffer::batchSignalsOnceAndStampsNewSymbols()
+{
+    UpdateBuffer buffer;
+    QSignalSpy spy(&buffer, &UpdateBuffer::updatesAvailable);
+    buffer.addBatch({}, {}, 1);
+    QCOMPARE(spy.count(), 0); // nothing merged, nothing to announce
+
+    buffer.addTrade(trade(u"AAPL.US"_s, "189.25", "10", 1));
+    const qint64 aaplStamp = buffer.take().deltas.value(u"AAPL.US"_s).receivedNs;
+    QCOMPARE(spy.count(), 1);
+
+    buffer.addTrade(trade(u"AAPL.US"_s, "189.26", "10", 2));
+    BookSnapshot book;
+    book.code = u"MSFT.US"_s;
+    book.bids = {{dec("420.5"), dec("1")}};
+    buffer.addBatch({trade(u"AAPL.US"_s, "189.27", "10", 3), trade(u"700.HK"_s, "380", "100", 3)}, {book}, 42);
+    QCOMPARE(spy.count(), 2); // the buffer was not empty before the batch
+    const UpdateBuffer::Batch batch = buffer.take();
+    QVERIFY(batch.deltas.value(u"AAPL.US"_s).receivedNs >= aaplStamp); // kept from the first add, not restamped
+    QVERIFY(batch.deltas.value(u"AAPL.US"_s).receivedNs != 42);
+    QCOMPARE(batch.deltas.value(u"AAPL.US"_s).tradeCount, 2);
+    QCOMPARE(batch.deltas.value(u"700.HK"_s).receivedNs, qint64(42));
+    QCOMPARE(batch.deltas.value(u"MSFT.US"_s).receivedNs, qint64(42));
+
+    buffer.addBatch({trade(u"AAPL.US"_s, "189.28", "10", 4)}, {}, 43);
+    QCOMPARE(spy.count(), 3);
+}
+
+void TestUpdateBuffer::batchTradeCapDropsOldest()
+{
+    UpdateBuffer buffer;
+    buffer.setTradeCap(100);
+    buffer.addTrade(trade(u"AAPL.US"_s, "189.25", "1", 0));
+    QList<TradeTick> trades;
+    for (int i = 1; i < 250; ++i)
+        trades.append(trade(u"AAPL.US"_s, "189.25", "1", i));
+    buffer.addBatch(trades, {}, UpdateBuffer::monotonicNowNs());
+    const UpdateBuffer::Batch batch = buffer.take();
+    QCOMPARE(batch.trades.size(), 100);
+    QCOMPARE(batch.tradesDropped, quint64(150));
+    QCOMPARE(batch.trades.first().timeMs, qint64(150));
+    QCOMPARE(batch.trades.last().timeMs, qint64(249));
+    QCOMPARE(batch.deltas.value(u"AAPL.US"_s).volumeAdd, dec("250"));
 }
 
 QTEST_GUILESS_MAIN(TestUpdateBuffer)

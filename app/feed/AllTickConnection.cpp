@@ -1,6 +1,5 @@
 #include "AllTickConnection.h"
 
-#include "UpdateBuffer.h"
 #include "UrlRedaction.h"
 
 #include <QDateTime>
@@ -19,7 +18,6 @@ AllTickConnection::AllTickConnection(const QString& name, const Config& config, 
     : QObject(parent)
     , m_name(name)
     , m_config(config)
-    , m_sink(sink)
     , m_backoff(config.backoff)
     , m_sendTimer(this)
     , m_heartbeatTimer(this)
@@ -55,10 +53,24 @@ AllTickConnection::AllTickConnection(const QString& name, const Config& config, 
         }
     });
     m_lastStatsMs = monotonicMs();
+
+    // Responses are rare: they go back to this object's thread, where requests, errors and closing are handled.
+    // Queued with this object as context, so a delivery still in flight when the connection is destroyed is dropped.
+    m_worker = std::make_unique<AllTickFrameWorker>(sink, [this](const AllTick::Message& message) {
+        bool wasEmpty = false;
+        {
+            QMutexLocker lock(&m_responseMutex);
+            wasEmpty = m_responses.isEmpty();
+            m_responses.append(message);
+        }
+        if (wasEmpty)
+            QMetaObject::invokeMethod(this, &AllTickConnection::deliverResponses, Qt::QueuedConnection);
+    });
 }
 
 AllTickConnection::~AllTickConnection()
 {
+    m_worker.reset(); // joins the decoding thread: no response can be posted to this object any more
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -93,7 +105,7 @@ void AllTickConnection::setSymbols(const QStringList& codes)
     if (codes == m_symbols)
         return;
     m_symbols = codes;
-    m_symbolSet = QSet<QString>(codes.cbegin(), codes.cend());
+    m_worker->setSymbols(QSet<QString>(codes.cbegin(), codes.cend()));
     m_lastChangeMs = monotonicMs();
     m_stopped = false;
 
@@ -140,7 +152,7 @@ void AllTickConnection::open()
     connect(m_socket, &QWebSocket::connected, this, &AllTickConnection::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &AllTickConnection::onSocketGone);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &AllTickConnection::onTextMessage);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this] { ++m_malformed; });
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this] { ++m_binaryFrames; });
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             [this](QAbstractSocket::SocketError) {
                 if (m_socket)
@@ -186,6 +198,13 @@ void AllTickConnection::onConnected()
 
 void AllTickConnection::onSocketGone()
 {
+    // Frames that arrived before the close are handled before it, as when decoding was inline: a 606 penalises the
+    // backoff before the reconnect is scheduled, and a response that closed the socket already did everything.
+    QWebSocket* const socket = m_socket;
+    m_worker->waitUntilIdle();
+    deliverResponses();
+    if (m_socket != socket)
+        return;
     if (m_socket && m_lastError.isEmpty())
         m_lastError = tr("Connection closed by the server");
     closeSocket();
@@ -212,10 +231,20 @@ void AllTickConnection::scheduleReconnect()
     m_reconnectTimer.start(delay);
 }
 
+void AllTickConnection::noteActivity()
+{
+    if (m_messages == m_messagesNoted)
+        return;
+    m_messagesNoted = m_messages;
+    m_lastFrameMs = monotonicMs();
+    m_lastMessageWallMs = QDateTime::currentMSecsSinceEpoch();
+}
+
 void AllTickConnection::checkAlive()
 {
     if (!isConnected())
         return;
+    noteActivity();
     const qint64 silent = monotonicMs() - m_lastFrameMs;
     if (silent > m_config.deadAfterMs)
         fail(tr("No data for %1 s; reconnecting").arg(silent / 1000.0, 0, 'f', 1));
@@ -303,29 +332,19 @@ void AllTickConnection::send(Request request)
 
 void AllTickConnection::onTextMessage(const QString& text)
 {
-    m_lastFrameMs = monotonicMs();
-    m_lastMessageWallMs = QDateTime::currentMSecsSinceEpoch();
     ++m_messages;
-    const AllTick::Message message = m_decoder.decode(QStringView(text));
-    switch (message.kind) {
-    case AllTick::Message::Kind::Trade:
-        if (m_symbolSet.contains(message.trade.code))
-            m_sink->addTrade(message.trade);
-        break;
-    case AllTick::Message::Kind::Depth:
-        if (m_symbolSet.contains(message.book.code))
-            m_sink->addBook(message.book);
-        break;
-    case AllTick::Message::Kind::Response:
-        onResponse(message);
-        break;
-    case AllTick::Message::Kind::Unknown:
-        break;
-    case AllTick::Message::Kind::Malformed:
-        // Counted and dropped; the connection stays up.
-        ++m_malformed;
-        break;
+    m_worker->post(text);
+}
+
+void AllTickConnection::deliverResponses()
+{
+    QList<AllTick::Message> responses;
+    {
+        QMutexLocker lock(&m_responseMutex);
+        responses.swap(m_responses);
     }
+    for (const AllTick::Message& message : std::as_const(responses))
+        onResponse(message);
 }
 
 void AllTickConnection::onResponse(const AllTick::Message& message)
@@ -371,17 +390,20 @@ void AllTickConnection::onResponse(const AllTick::Message& message)
 
 ConnectionStats AllTickConnection::takeStats()
 {
+    noteActivity();
     const qint64 now = monotonicMs();
     ConnectionStats s;
     s.name = m_name;
     s.state = m_state;
+    // Messages through the pipeline: decoded (or refused as binary), not merely received.
+    const quint64 messages = m_worker->decoded() + m_binaryFrames;
     const qint64 elapsed = now - m_lastStatsMs;
     if (elapsed > 0)
-        s.messagesPerSecond = double(m_messages - m_messagesAtLastStats) * 1000.0 / double(elapsed);
-    m_messagesAtLastStats = m_messages;
+        s.messagesPerSecond = double(messages - m_messagesAtLastStats) * 1000.0 / double(elapsed);
+    m_messagesAtLastStats = messages;
     m_lastStatsMs = now;
-    s.messages = m_messages;
-    s.malformed = m_malformed;
+    s.messages = messages;
+    s.malformed = m_binaryFrames + m_worker->malformed();
     s.lastMessageMs = m_lastMessageWallMs;
     s.nextRetryMs = m_state == ConnectionStats::State::Waiting ? m_nextRetryWallMs : 0;
     s.reconnects = m_reconnects;

@@ -1,17 +1,20 @@
 #pragma once
 
+#include "AllTickFrameWorker.h"
 #include "Backoff.h"
 #include "ConnectionStats.h"
 #include "protocol/AllTickCodec.h"
 
 #include <QElapsedTimer>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
+
+#include <memory>
 
 class QWebSocket;
 class UpdateBuffer;
@@ -24,7 +27,8 @@ class UpdateBuffer;
 // - heartbeat 22000 every 10 s; no frame for 30 s means a dead link; connect/handshake time out after 10 s;
 // - reconnects with exponential backoff and jitter (never sooner than the plan's minimum), reset after a minute of
 //   health, then resubscribes everything; ret 606 and 401 back off to the cap.
-// Lives on the feed thread; decodes frames there and writes quotes into the UpdateBuffer.
+// Lives on the feed thread, which only receives: frames are decoded on the connection's own AllTickFrameWorker
+// thread, which writes quotes into the UpdateBuffer and hands responses back to this thread.
 class AllTickConnection : public QObject
 {
     Q_OBJECT
@@ -69,12 +73,14 @@ private:
     void onConnected();
     void onSocketGone();
     void onTextMessage(const QString& text);
+    void deliverResponses();
     void onResponse(const AllTick::Message& message);
     void scheduleReconnect();
     void enqueue(Request request);
     void pumpQueue();
     void send(Request request);
     void checkAlive();
+    void noteActivity();
     void setState(ConnectionStats::State state);
     void fail(const QString& message);
     QString nextTrace();
@@ -82,8 +88,6 @@ private:
 
     QString m_name;
     Config m_config;
-    UpdateBuffer* m_sink;
-    AllTick::Decoder m_decoder;
     Backoff m_backoff;
 
     QPointer<QWebSocket> m_socket;
@@ -91,7 +95,6 @@ private:
     bool m_stopped = false;
 
     QStringList m_symbols;
-    QSet<QString> m_symbolSet;
     bool m_subscribedDepth = false;
     bool m_subscribedTrade = false;
     bool m_closeAfterCancel = false;
@@ -109,13 +112,21 @@ private:
     QTimer m_healthyTimer;
     QTimer m_reconnectTimer;
 
-    // Statistics.
+    // Statistics. Frames are counted as they arrive; their time is noted by the watchdog and takeStats(), not per
+    // frame, so "last message" and the dead-link check are as coarse as the watchdog interval.
     quint64 m_messages = 0;
-    quint64 m_malformed = 0;
+    quint64 m_messagesNoted = 0;
+    quint64 m_binaryFrames = 0;
     quint64 m_messagesAtLastStats = 0;
     qint64 m_lastStatsMs = 0;
     qint64 m_lastMessageWallMs = 0;
     qint64 m_nextRetryWallMs = 0;
     int m_reconnects = 0;
     QString m_lastError;
+
+    // Responses decoded on the worker thread, waiting for deliverResponses() on this object's thread.
+    QMutex m_responseMutex;
+    QList<AllTick::Message> m_responses;
+    // Last: destroyed (stopped and joined) first, before anything its response handler touches.
+    std::unique_ptr<AllTickFrameWorker> m_worker;
 };

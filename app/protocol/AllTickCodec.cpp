@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QStringEncoder>
 #include <QTimeZone>
 
@@ -23,6 +24,7 @@ namespace od = simdjson::ondemand;
 using simdjson::error_code;
 
 constexpr qsizetype MaxFrameBytes = 16 * 1024 * 1024;
+constexpr qsizetype MaxInternedCodes = 100000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Code classification
@@ -659,6 +661,20 @@ struct Decoder::Private
     od::parser parser;
     std::unique_ptr<char[]> buffer;
     size_t capacity = 0;
+    // Symbol codes seen so far: every push of a symbol shares one QString instead of allocating its own.
+    QHash<QByteArray, QString> codes;
+
+    QString code(std::string_view text)
+    {
+        const auto it = codes.constFind(QByteArray::fromRawData(text.data(), qsizetype(text.size())));
+        if (it != codes.constEnd())
+            return *it;
+        if (codes.size() >= MaxInternedCodes)
+            codes.clear(); // a stream of ever-new codes: bounded, never wrong
+        const QString code = toQString(text);
+        codes.insert(QByteArray(text.data(), qsizetype(text.size())), code);
+        return code;
+    }
 
     // Copies the frame into the reusable buffer with simdjson's zeroed padding behind it.
     void load(QByteArrayView frame)
@@ -782,7 +798,7 @@ Message Decoder::decodeLoaded(size_t length)
                                                                         : u"trade push with invalid price"_s);
         m.kind = Message::Kind::Trade;
         TradeTick& t = m.trade;
-        t.code = toQString(payload.code);
+        t.code = d->code(payload.code);
         t.seq = payload.seq;
         t.timeMs = normalizeTickTime(payload.tickTime);
         t.price = payload.price;
@@ -798,7 +814,7 @@ Message Decoder::decodeLoaded(size_t length)
             return malformed(u"depth push without code"_s);
         m.kind = Message::Kind::Depth;
         BookSnapshot& b = m.book;
-        b.code = toQString(payload.code);
+        b.code = d->code(payload.code);
         b.seq = payload.seq;
         b.timeMs = normalizeTickTime(payload.tickTime);
         b.bids = std::move(payload.bids);
