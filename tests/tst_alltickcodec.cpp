@@ -1,4 +1,5 @@
 #include "protocol/AllTickCodec.h"
+#include "protocol/AllTickCodec_p.h"
 
 #include <QDir>
 #include <QFile>
@@ -56,6 +57,33 @@ QStringList levelTexts(const QList<BookLevel>& levels)
     return out;
 }
 
+// Every field of a decoded message, for comparing the two decoding paths.
+QString describe(const AllTick::Message& m)
+{
+    const auto dec = [](const Decimal& d) { return d.isNull() ? u"-"_s : d.toString(); };
+    QStringList parts = {QString::fromLatin1(kindName(m.kind)),
+                         QString::number(m.cmdId),
+                         QString::number(m.ret),
+                         m.msg,
+                         QString::number(m.seqId),
+                         m.trace,
+                         m.error};
+    parts << m.trade.code << QString::number(m.trade.seq) << QString::number(m.trade.timeMs) << dec(m.trade.price)
+          << dec(m.trade.volume) << dec(m.trade.turnover) << QString::number(int(m.trade.side));
+    parts << m.book.code << QString::number(m.book.seq) << QString::number(m.book.timeMs)
+          << levelTexts(m.book.bids).join(u' ') << levelTexts(m.book.asks).join(u' ');
+    return parts.join(u'|');
+}
+
+QList<QByteArray> allPushFixtures()
+{
+    QList<QByteArray> frames;
+    const QDir dir(QStringLiteral(QM_FIXTURES "/alltick"));
+    for (const QString& name : dir.entryList({u"trade_*.json"_s, u"depth_*.json"_s}, QDir::Files))
+        frames.append(fixture(name));
+    return frames;
+}
+
 } // namespace
 
 namespace QTest {
@@ -94,6 +122,9 @@ private Q_SLOTS:
     void mutatedFramesNeverCrash();
     void decoderIsReusable();
     void textFramesDecodeLikeBytes();
+    void scannerTakesPlainPushes_data();
+    void scannerTakesPlainPushes();
+    void scannerMatchesSimdjson();
 
     void encodeHeartbeat_data();
     void encodeHeartbeat();
@@ -614,6 +645,108 @@ void tst_AllTickCodec::textFramesDecodeLikeBytes()
         QCOMPARE(a.book.asks.size(), b.book.asks.size());
     }
     QCOMPARE(text.decode(QStringView(QString::fromUtf8(frames.last()))).msg, u"代码无效: 贵州茅台"_s);
+}
+
+void tst_AllTickCodec::scannerTakesPlainPushes_data()
+{
+    QTest::addColumn<QByteArray>("frame");
+    QTest::addColumn<bool>("taken"); // by the one-pass scanner; otherwise left to simdjson
+    QTest::newRow("trade") << fixture(u"trade_string_seq.json"_s) << true;
+    QTest::newRow("trade, integers") << fixture(u"trade_int_seq.json"_s) << true;
+    QTest::newRow("trade, null fields") << fixture(u"trade_null_fields.json"_s) << true;
+    QTest::newRow("trade, number price") << fixture(u"trade_number_price.json"_s) << true;
+    QTest::newRow("depth, A-share") << fixture(u"depth_ashare_5.json"_s) << true;
+    QTest::newRow("depth, HK 10") << fixture(u"depth_hk_10.json"_s) << true;
+    QTest::newRow("depth, empty side") << fixture(u"depth_empty_side.json"_s) << true;
+    QTest::newRow("depth, forex") << fixture(u"depth_forex_no_volume.json"_s) << true;
+    QTest::newRow("spaces everywhere")
+        << QByteArray(" {\n \"data\" : { \"code\" : \"AAPL.US\" , \"price\" : \" 1.5 \" } ,\t\"cmd_id\" : 22998 }\r\n")
+        << true;
+    QTest::newRow("unknown scalar fields")
+        << QByteArray(R"({"cmd_id":22998,"x":true,"data":{"code":"A.US","y":false,"z":null,"w":"s","price":"1"}})")
+        << true;
+    QTest::newRow("nested unknown value") << fixture(u"trade_unknown_fields.json"_s) << false;
+    QTest::newRow("response") << fixture(u"response_heartbeat.json"_s) << false;
+    QTest::newRow("unknown command") << QByteArray(R"({"cmd_id":23000,"data":{"code":"A.US"}})") << false;
+    QTest::newRow("escaped code") << QByteArray(R"({"cmd_id":22998,"data":{"code":"A\u002eUS","price":"1"}})") << false;
+    QTest::newRow("duplicate key") << QByteArray(R"({"cmd_id":22998,"data":{"code":"A.US","price":"1","price":"2"}})")
+                                   << false;
+    QTest::newRow("non-ASCII") << QByteArray(
+                                      "{\"cmd_id\":22998,\"data\":{\"code\":\"\xe8\x8c\x85.SH\",\"price\":\"1\"}}")
+                               << false;
+    QTest::newRow("trailing content") << fixture(u"malformed_trailing.txt"_s) << false;
+    QTest::newRow("truncated") << fixture(u"malformed_truncated.txt"_s) << false;
+    QTest::newRow("price abc") << fixture(u"malformed_trade_price_abc.json"_s) << false;
+    QTest::newRow("no data") << QByteArray(R"({"cmd_id":22998})") << false;
+    QTest::newRow("code not a string") << QByteArray(R"({"cmd_id":22998,"data":{"code":5,"price":"1"}})") << false;
+}
+
+void tst_AllTickCodec::scannerTakesPlainPushes()
+{
+    QFETCH(QByteArray, frame);
+    QFETCH(bool, taken);
+    int cmdId = 0;
+    AllTick::detail::Payload payload;
+    QCOMPARE(AllTick::detail::scanPush(std::string_view(frame.constData(), size_t(frame.size())), &cmdId, &payload),
+             taken);
+    if (taken) {
+        QVERIFY(cmdId == AllTick::PushTrade || cmdId == AllTick::PushDepth);
+        QVERIFY(!payload.code.empty());
+    }
+}
+
+void tst_AllTickCodec::scannerMatchesSimdjson()
+{
+    // Whatever the scanner takes must decode exactly as simdjson reads it: every fixture, the flood-shaped frames
+    // above, and thousands of mutations of them (fields edited, removed, duplicated, whitespace, nulls, garbage).
+    AllTick::Decoder fast;
+    AllTick::Decoder simd;
+    simd.setFastPathEnabled(false);
+    QList<QByteArray> originals = allPushFixtures();
+    const QDir dir(QStringLiteral(QM_FIXTURES "/alltick"));
+    for (const QString& name : dir.entryList({u"*.json"_s, u"*.txt"_s}, QDir::Files))
+        originals.append(fixture(name));
+    QVERIFY(originals.size() > 20);
+    static const char* const pieces[] = {" ",    "\n", "null",     "\"",          ",",   ":",  "{",         "}",
+                                         "[",    "]",  "\"1.50\"", "-0.5",        "1e3", "\\", "\"price\"", "\"code\"",
+                                         "true", "12", "\"x\":1,", "\"bids\":[]", "\xff"};
+    QRandomGenerator rng(20261124);
+    int compared = 0, scanned = 0;
+    for (const QByteArray& original : std::as_const(originals)) {
+        for (int round = 0; round < 600; ++round) {
+            QByteArray frame = original;
+            const int edits = round == 0 ? 0 : 1 + int(rng.bounded(3));
+            for (int e = 0; e < edits && !frame.isEmpty(); ++e) {
+                const qsizetype pos = qsizetype(rng.bounded(quint32(frame.size())));
+                const char* piece = pieces[rng.bounded(quint32(std::size(pieces)))];
+                switch (rng.bounded(3)) {
+                case 0:
+                    frame.insert(pos, piece);
+                    break;
+                case 1:
+                    frame.remove(pos, 1 + qsizetype(rng.bounded(6)));
+                    break;
+                default:
+                    frame.replace(pos, 1, piece);
+                    break;
+                }
+            }
+            int cmdId = 0;
+            AllTick::detail::Payload payload;
+            scanned +=
+                AllTick::detail::scanPush(std::string_view(frame.constData(), size_t(frame.size())), &cmdId, &payload);
+            const QString a = describe(fast.decode(frame));
+            const QString b = describe(simd.decode(frame));
+            if (a != b)
+                qWarning().noquote() << "frame:" << frame;
+            QCOMPARE(a, b);
+            QCOMPARE(describe(fast.decode(QStringView(QString::fromUtf8(frame)))),
+                     describe(simd.decode(QStringView(QString::fromUtf8(frame)))));
+            ++compared;
+        }
+    }
+    // The mutations must exercise the scanner, not only the fallback.
+    QVERIFY2(scanned > compared / 20, qPrintable(u"%1 of %2 frames scanned"_s.arg(scanned).arg(compared)));
 }
 
 // ------------------------------------------------------------------------------------------------ encoders

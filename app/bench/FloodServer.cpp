@@ -275,6 +275,21 @@ void FloodServer::buildPools()
     m_general.share = double(m_general.offsets.size() - 1) / frames;
 }
 
+QList<QByteArray> FloodServer::payloads() const
+{
+    QList<QByteArray> out;
+    out.reserve(m_all.offsets.size());
+    for (qsizetype i = 0; i + 1 < m_all.offsets.size(); ++i) {
+        const char* frame = m_all.wire.constData() + m_all.offsets.at(i);
+        const qsizetype frameSize = m_all.offsets.at(i + 1) - m_all.offsets.at(i);
+        // Undo appendServerFrame's header: opcode byte, then a 7-bit length, or 126 + 16 bits, or 127 + 64 bits.
+        const auto lengthByte = quint8(frame[1]);
+        const qsizetype header = lengthByte < 126 ? 2 : lengthByte == 126 ? 4 : 10;
+        out.append(QByteArray(frame + header, frameSize - header));
+    }
+    return out;
+}
+
 QUrl FloodServer::url(const QString& path, const QString& token) const
 {
     QUrl u;

@@ -62,6 +62,8 @@ public:
     // Bytes and frames in the pre-encoded pools (all codes).
     qint64 poolBytes() const { return m_all.wire.size(); }
     int poolFrameCount() const { return int(m_all.offsets.size()) - 1; }
+    // The pool's JSON payloads (all codes), unframed: for timing the decoder alone. Any thread.
+    QList<QByteArray> payloads() const;
 
     // In the server's thread. 127.0.0.1, a free port.
     bool listen();

@@ -4,6 +4,7 @@
 #include "QuoteStore.h"
 #include "UpdateBuffer.h"
 #include "feed/AllTickConnection.h"
+#include "protocol/AllTickCodec.h"
 
 #include <QThread>
 #include <QWebSocket>
@@ -81,6 +82,42 @@ void progress(const QString& text)
 {
     std::fprintf(stderr, "%s\n", qPrintable(text));
     std::fflush(stderr);
+}
+
+// The decoder alone on this thread: CPU per message over the flooding server's pool, decoded `passes` times, with
+// the one-pass push scanner and with every frame through simdjson.
+struct DecodeCost
+{
+    double trade = 0, depth = 0, mixed = 0; // us per message
+};
+
+DecodeCost decodeCost(const QList<QByteArray>& payloads, bool fastPath, int passes)
+{
+    QList<QByteArray> kinds[2];
+    for (const QByteArray& payload : payloads)
+        kinds[payload.contains("22999") ? 1 : 0].append(payload);
+    AllTick::Decoder decoder;
+    decoder.setFastPathEnabled(fastPath);
+    quint64 sink = 0;
+    double perMessageNs[2] = {0, 0};
+    for (int k = 0; k < 2; ++k) {
+        const qint64 start = Bench::threadCpuNs();
+        for (int pass = 0; pass < passes; ++pass) {
+            for (const QByteArray& payload : std::as_const(kinds[k]))
+                sink += quint64(decoder.decode(QByteArrayView(payload)).kind);
+        }
+        const qint64 n = qint64(passes) * kinds[k].size();
+        perMessageNs[k] = n > 0 ? double(Bench::threadCpuNs() - start) / double(n) : 0;
+    }
+    if (sink == 42) // keeps the decoding from being optimised away
+        std::fputs("", stderr);
+    DecodeCost cost;
+    cost.trade = perMessageNs[0] / 1000.0;
+    cost.depth = perMessageNs[1] / 1000.0;
+    const double total = double(kinds[0].size() + kinds[1].size());
+    cost.mixed =
+        total > 0 ? (perMessageNs[0] * kinds[0].size() + perMessageNs[1] * kinds[1].size()) / total / 1000.0 : 0;
+    return cost;
 }
 
 } // namespace
@@ -200,6 +237,15 @@ Bench::Section runIngestBench(const IngestOptions& options)
                 u"pipeline: GUI thread (store drains) CPU per message"_s, 3);
     section.add(u"pipeline_process_cpu_us_per_msg"_s, Bench::median(procCpu), u"us"_s,
                 u"pipeline: whole process CPU per message (includes the flooding server)"_s, 3);
+    const QList<QByteArray> payloads = FloodServer(floodConfig).payloads();
+    const int passes = options.durationMs >= 1000 ? 5 : 1;
+    const DecodeCost scanned = decodeCost(payloads, true, passes);
+    const DecodeCost simd = decodeCost(payloads, false, passes);
+    section.add(u"decode_us_per_msg"_s, scanned.mixed, u"us"_s, u"decoder alone, one thread: CPU per message"_s, 3);
+    section.add(u"decode_trade_us"_s, scanned.trade, u"us"_s, u"decoder alone: trade push"_s, 3);
+    section.add(u"decode_depth_us"_s, scanned.depth, u"us"_s, u"decoder alone: depth push"_s, 3);
+    section.add(u"decode_simdjson_us_per_msg"_s, simd.mixed, u"us"_s,
+                u"decoder alone, every frame through simdjson: CPU per message"_s, 3);
     section.add(u"symbols_with_quotes"_s, symbolsWithQuotes, QString(), u"symbols with a quote in the store"_s, 0);
     section.add(u"peak_rss_mib"_s, double(Bench::peakRssKiB()) / 1024.0, u"MiB"_s, u"peak RSS (VmHWM)"_s);
     section.addTarget(u"ingest_ratio"_s, ratio >= 0.5, u"pipeline rate >= 50% of raw frame rate"_s);

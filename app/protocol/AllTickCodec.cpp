@@ -1,4 +1,5 @@
 #include "AllTickCodec.h"
+#include "AllTickCodec_p.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -18,10 +19,38 @@ using namespace Qt::StringLiterals;
 
 namespace AllTick {
 
+namespace detail {
+
+bool parseInt64(std::string_view s, qint64* out)
+{
+    if (s.empty())
+        return false;
+    std::string_view digits = s;
+    if (digits.front() == '+')
+        digits.remove_prefix(1);
+    if (!digits.empty() && digits.front() != '+') {
+        qint64 value = 0;
+        const auto res = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+        if (res.ec == std::errc() && res.ptr == digits.data() + digits.size()) {
+            *out = value;
+            return true;
+        }
+    }
+    bool ok = false;
+    const Decimal d = Decimal::parse(QByteArrayView(s.data(), qsizetype(s.size())), &ok);
+    if (!ok || d.scale() != 0)
+        return false;
+    *out = d.units();
+    return true;
+}
+
+} // namespace detail
+
 namespace {
 
 namespace od = simdjson::ondemand;
 using simdjson::error_code;
+using namespace detail;
 
 constexpr qsizetype MaxFrameBytes = 16 * 1024 * 1024;
 constexpr qsizetype MaxInternedCodes = 100000;
@@ -66,22 +95,6 @@ QTimeZone exchangeZone(const QString& code)
 // ---------------------------------------------------------------------------------------------------------------
 // Scalar helpers
 
-enum class Presence : quint8 { Missing, Present, Invalid };
-
-bool isJsonSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && isJsonSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isJsonSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
 QByteArrayView view(std::string_view s)
 {
     return QByteArrayView(s.data(), qsizetype(s.size()));
@@ -90,30 +103,6 @@ QByteArrayView view(std::string_view s)
 QString toQString(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-// Strict integer text: [+-]digits; "123.000" is accepted too (an integral decimal).
-bool parseInt64(std::string_view s, qint64* out)
-{
-    if (s.empty())
-        return false;
-    std::string_view digits = s;
-    if (digits.front() == '+')
-        digits.remove_prefix(1);
-    if (!digits.empty() && digits.front() != '+') {
-        qint64 value = 0;
-        const auto res = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-        if (res.ec == std::errc() && res.ptr == digits.data() + digits.size()) {
-            *out = value;
-            return true;
-        }
-    }
-    bool ok = false;
-    const Decimal d = Decimal::parse(view(s), &ok);
-    if (!ok || d.scale() != 0)
-        return false;
-    *out = d.units();
-    return true;
 }
 
 // The content of a string value. Without escapes (the usual case: codes, decimals) it is a view of the input, which
@@ -279,22 +268,6 @@ bool keyIs(const od::raw_json_string& key, std::string_view name)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Push payload
-
-struct Payload
-{
-    bool isObject = false;
-    std::string_view code;
-    Presence codePresence = Presence::Missing;
-    qint64 seq = 0;
-    qint64 tickTime = 0;
-    Decimal price;
-    Presence pricePresence = Presence::Missing;
-    Decimal volume;
-    Decimal turnover;
-    qint64 direction = 0;
-    QList<BookLevel> bids;
-    QList<BookLevel> asks;
-};
 
 error_code readLevels(od::value& v, QList<BookLevel>* out)
 {
@@ -663,6 +636,7 @@ struct Decoder::Private
     size_t capacity = 0;
     // Symbol codes seen so far: every push of a symbol shares one QString instead of allocating its own.
     QHash<QByteArray, QString> codes;
+    bool fastPath = true;
 
     QString code(std::string_view text)
     {
@@ -698,10 +672,21 @@ Decoder::~Decoder()
     delete d;
 }
 
+void Decoder::setFastPathEnabled(bool enabled)
+{
+    d->fastPath = enabled;
+}
+
 Message Decoder::decode(QByteArrayView frame)
 {
     if (frame.size() > MaxFrameBytes)
         return malformed(u"frame too large"_s);
+    if (d->fastPath) {
+        int cmdId = 0;
+        Payload payload;
+        if (scanPush(std::string_view(frame.data(), size_t(frame.size())), &cmdId, &payload))
+            return pushMessage(cmdId, payload);
+    }
     d->load(frame);
     return decodeLoaded(size_t(frame.size()));
 }
@@ -723,6 +708,12 @@ Message Decoder::decode(QStringView text)
     if (length > size_t(MaxFrameBytes))
         return malformed(u"frame too large"_s);
     std::memset(end, 0, simdjson::SIMDJSON_PADDING);
+    if (d->fastPath) {
+        int cmdId = 0;
+        Payload payload;
+        if (scanPush(std::string_view(d->buffer.get(), length), &cmdId, &payload))
+            return pushMessage(cmdId, payload);
+    }
     return decodeLoaded(length);
 }
 
@@ -786,8 +777,13 @@ Message Decoder::decodeLoaded(size_t length)
         return malformed(u"missing cmd_id"_s);
     if (cmdIdPresence == Presence::Invalid)
         return malformed(u"invalid cmd_id"_s);
-    m.cmdId = int(cmdId);
+    return pushMessage(int(cmdId), payload);
+}
 
+Message Decoder::pushMessage(int cmdId, Payload& payload)
+{
+    Message m;
+    m.cmdId = cmdId;
     if (m.cmdId == PushTrade) {
         if (!payload.isObject)
             return malformed(u"trade push without data"_s);

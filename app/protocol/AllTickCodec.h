@@ -11,6 +11,10 @@
 // No sockets, no QObject, safe to use from any thread (one AllTickDecoder per thread).
 namespace AllTick {
 
+namespace detail {
+struct Payload;
+}
+
 enum CmdId : int {
     Heartbeat = 22000,
     HeartbeatAck = 22001,
@@ -64,7 +68,8 @@ struct Message
 // Tolerant decoding: seq/tick_time as strings or integers; tick_time < 10^12 is seconds, else ms;
 // decimal strings ("37.700000") or JSON numbers for prices and sizes; depth levels without volume;
 // empty sides; trade_direction as integer or string; unknown fields ignored. Never throws, never crashes
-// on garbage: returns Kind::Malformed with a reason instead. Uses simdjson; keep one decoder per thread.
+// on garbage: returns Kind::Malformed with a reason instead. Plain pushes go through a one-pass scanner, everything
+// else through simdjson (AllTickCodec_p.h); keep one decoder per thread.
 class Decoder
 {
 public:
@@ -77,8 +82,13 @@ public:
     // The same for a text frame as QWebSocket delivers it, without an intermediate QByteArray.
     Message decode(QStringView text);
 
+    // Pushes are read by a one-pass scanner when they are plain (see AllTickCodec_p.h), everything else by simdjson.
+    // Disabling the scanner sends every frame through simdjson: for tests that compare the two paths.
+    void setFastPathEnabled(bool enabled);
+
 private:
     Message decodeLoaded(size_t length);
+    Message pushMessage(int cmdId, detail::Payload& payload);
     struct Private;
     Private* d;
 };
