@@ -152,7 +152,10 @@ struct DecimalOps
                 m = m * 10 + quint64(fracBegin[i] - '0');
             m += roundUp ? 1 : 0;
             Decimal d(negative ? -qint64(m) : qint64(m), used, true);
-            d.normalize();
+            // The fraction's trailing zeros are already gone: only zero and a fraction cut at MaxScale (which may end
+            // in zeros, or carry) need normalising.
+            if (m == 0 || fracLen > used)
+                d.normalize();
             return d;
         }
         Wide mantissa = intPart;
