@@ -21,6 +21,9 @@ public:
         PriceOnly, // forex, metals, energy: the feed sends prices without sizes
     };
 
+    // Shares in a lot on the mainland exchanges (the unit of QMT's volume and book sizes for stocks).
+    static constexpr int SharesPerLot = 100;
+
     // The unit a market's sizes come in unless a source says otherwise.
     static Unit defaultFor(Market market);
     // "BTCUSDT" -> "BTC", "ETHUSDC" -> "ETH"; empty when the code has no known quote-currency suffix.

@@ -205,6 +205,20 @@ void tst_CsvExporter::row_data()
         << QStringList{u"600519.SH"_s, u"simulator"_s, u"1500"_s, u"1500.00"_s, u"0"_s,    u"0"_s,    QString(),
                        QString(),      u"0"_s,         u"0"_s,    u"0"_s,       QString(), QString(), u"0"_s}
         << QByteArray("600519.SH,Flat,simulator,1500,0,0,0,0,,,0,0,0,,,1500,\r\n");
+    // QMT Bridge sizes arrive in lots (手); the file has shares, like every other row. 2026-11-24T10:15:00.500+08:00.
+    QTest::newRow("qmt lots become shares")
+        << u"平安银行"_s
+        << QStringList{u"000001.SZ"_s, u"qmt"_s,     u"11.52"_s,  u"11.40"_s, u"11.51"_s, u"217"_s,  u"11.52"_s,
+                       u"88"_s,        u"2100053"_s, u"2419.5"_s, QString(),  QString(),  QString(), u"1795486500500"_s}
+        << QByteArray("000001.SZ,\xE5\xB9\xB3\xE5\xAE\x89\xE9\x93\xB6\xE8\xA1\x8C,qmt,11.52,0.12,1.0526315789473684,"
+                      "11.51,21700,11.52,8800,210005300,2419.5,,,,11.4,2026-11-24T10:15:00.500+08:00\r\n");
+    QTest::newRow("same A-share from AllTick: shares as sent")
+        << u"平安银行"_s << QStringList{u"000001.SZ"_s, u"alltick"_s, u"11.52"_s, u"11.40"_s,        u"11.51"_s,
+                                        u"21700"_s,     u"11.52"_s,   u"8800"_s,  u"210005323"_s,    u"2419.5"_s,
+                                        QString(),      QString(),    QString(),  u"1795486500500"_s}
+        << QByteArray(
+               "000001.SZ,\xE5\xB9\xB3\xE5\xAE\x89\xE9\x93\xB6\xE8\xA1\x8C,alltick,11.52,0.12,"
+               "1.0526315789473684,11.51,21700,11.52,8800,210005323,2419.5,,,,11.4,2026-11-24T10:15:00.500+08:00\r\n");
 }
 
 void tst_CsvExporter::row()

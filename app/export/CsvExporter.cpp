@@ -1,6 +1,7 @@
 #include "CsvExporter.h"
 
 #include "QuoteStore.h"
+#include "SizeUnits.h"
 #include "SymbolCatalog.h"
 
 #include <QDateTime>
@@ -115,6 +116,12 @@ QStringList CsvExporter::cells(const CsvRow& row)
         return empty;
     }
     const QTimeZone zone = Markets::timeZone(SymbolCatalog::builtIn().marketOf(code));
+    // Sizes in the file are in shares (or the base asset, for crypto) whatever the feed: QMT's lots are converted.
+    static const SizeUnits units = SizeUnits::forKnownFeeds();
+    const bool lots = units.unitFor(code, q->source) == SizeUnits::Unit::Lots;
+    const auto size = [lots](const Decimal& value) {
+        return (lots ? value * Decimal::fromInt(SizeUnits::SharesPerLot) : value).toString();
+    };
     return {
         code,
         row.name,
@@ -123,10 +130,10 @@ QStringList CsvExporter::cells(const CsvRow& row)
         q->change().toString(),
         changePercentText(*q),
         q->bid().toString(),
-        q->bidSize().toString(),
+        size(q->bidSize()),
         q->ask().toString(),
-        q->askSize().toString(),
-        q->volume.toString(),
+        size(q->askSize()),
+        size(q->volume),
         q->turnover.toString(),
         q->open.toString(),
         q->high.toString(),

@@ -20,7 +20,9 @@ struct CsvRow
 
 // Writes the watchlist as CSV (RFC 4180, CRLF line ends, UTF-8 with an optional BOM). Numbers are exact decimals
 // without separators or rounding, unknown values are empty cells, `time` is the exchange time of the latest update
-// in ISO 8601 with milliseconds and the UTC offset of the symbol's exchange.
+// in ISO 8601 with milliseconds and the UTC offset of the symbol's exchange. Sizes (bid_size, ask_size, volume) are in
+// shares, or in the base asset for crypto, whatever the feed: QMT Bridge rows, which the UI shows in lots (手), are
+// converted at 100 shares a lot, so a script never has to know which feed served a row.
 class CsvExporter
 {
     Q_DECLARE_TR_FUNCTIONS(CsvExporter)
