@@ -19,6 +19,10 @@ struct TradeTick
     Decimal volume;   // size of this trade, in the feed's unit
     Decimal turnover; // null when the feed sends none (forex, metals)
     TradeSide side = TradeSide::Neutral;
+    // Not a trade but the session so far, from a snapshot (a QMT Bridge seed or first tick, whose cumulative volume
+    // and turnover cover the day until then): moves last, volume and turnover like a trade, but is no print in time &
+    // sales or on the chart.
+    bool sessionSoFar = false;
 };
 
 struct BookLevel

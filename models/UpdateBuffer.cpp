@@ -61,7 +61,8 @@ void UpdateBuffer::mergeTrade(const TradeTick& trade, qint64 nowNs)
     if (!turnover.isNull())
         d.turnoverAdd = d.turnoverAdd.isNull() ? turnover : d.turnoverAdd + turnover;
     d.timeMs = qMax(d.timeMs, trade.timeMs);
-    m_pending.trades.append(trade);
+    if (!trade.sessionSoFar)
+        m_pending.trades.append(trade);
 }
 
 void UpdateBuffer::mergeBook(const BookSnapshot& book, qint64 nowNs)

@@ -420,6 +420,7 @@ void tst_QmtFeed::seedsBeforeFirstPush()
 {
     createFeed(config());
     QSignalSpy resolved(m_feed, &QmtFeed::instrumentsResolved);
+    QSignalSpy trades(m_store, &QuoteStore::tradesAppended);
     m_feed->setSymbols({u"600000.SH"_s});
     QTRY_COMPARE(firstMessageCount(), 1);
     QString path;
@@ -448,6 +449,8 @@ void tst_QmtFeed::seedsBeforeFirstPush()
     QCOMPARE(q->turnover, dec("80100000"));
     QCOMPARE(q->bid(), dec("8.01"));
     QCOMPARE(q->askSize(), dec("10"));
+    // The snapshot's day so far is no trade: nothing for time & sales or the chart.
+    QVERIFY2(trades.isEmpty(), "the seeding snapshot was reported as a trade");
 
     QCOMPARE(resolved.size(), 1);
     const auto instruments = resolved.first().first().value<QList<Qmt::Instrument>>();
@@ -465,6 +468,8 @@ void tst_QmtFeed::pushesReachTheBuffer()
     QSignalSpy status(m_feed, &QmtFeed::symbolStatusChanged);
     m_feed->setSymbols({u"600000.SH"_s});
     QTRY_COMPARE(onBridge([this] { return m_bridge->subscribedClients(); }), 1);
+    m_store->drain();
+    QSignalSpy trades(m_store, &QuoteStore::tradesAppended);
     onBridge([this] {
         m_bridge->push(
             u"600000.SH"_s,
@@ -480,6 +485,13 @@ void tst_QmtFeed::pushesReachTheBuffer()
     QCOMPARE(q->ask(), dec("8.03"));
     QCOMPARE(q->prevClose, dec("7.99"));
     QCOMPARE(q->lastSide, TradeSide::Buy); // 8.02 met the snapshot's best ask
+    // One trade: the 50 lots traded since the snapshot, not the day's 100,050.
+    QList<TradeTick> printed;
+    for (const QList<QVariant>& args : std::as_const(trades))
+        printed += args.first().value<QList<TradeTick>>();
+    QCOMPARE(printed.size(), 1);
+    QCOMPARE(printed.first().volume, dec("50"));
+    QCOMPARE(printed.first().price, dec("8.02"));
     QCOMPARE(m_feed->symbolStatus(u"600000.SH"_s), QmtFeed::SymbolStatus::Live);
     QVERIFY(!status.isEmpty());
     QCOMPARE(status.last().at(1).value<QmtFeed::SymbolStatus>(), QmtFeed::SymbolStatus::Live);

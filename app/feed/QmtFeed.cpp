@@ -411,6 +411,8 @@ void QmtFeed::applyTick(const Qmt::Tick& tick, bool streamed)
             trade.price = t.last;
             trade.volume = volumeDelta;
             trade.turnover = amountDelta; // never null: no price x lots stand-in
+            // The first figures of a code are the day so far, not a trade of that size.
+            trade.sessionSoFar = state.fedLast.isNull() || (state.fedVolume.isNull() && !t.volume.isNull());
             if (!previousAsk.isNull() && t.last >= previousAsk)
                 trade.side = TradeSide::Buy;
             else if (!previousBid.isNull() && t.last <= previousBid)
