@@ -96,7 +96,14 @@ void QmtSimServer::backfillMinutes(CodeState& s, int minutes)
     minutes = std::min(minutes, kMaxHistoryBars * 240);
     const qint64 firstMinute = barStart(s.createdMs, 60'000);
     const qint64 today = (firstMinute - barStart(s.createdMs, kDayMs)) / 60'000; // minutes of today before it
-    const double sigma = std::max(1.0, double(s.lastClose) * 0.0009);
+    // Today's steps are scaled to the day's range, so the walk wanders across it rather than sitting at its edges.
+    const double sigma = std::max(1.0, double(s.lastClose) * 0.0006);
+    const double todaySigma = std::max(1.0, double(s.high0 - s.low0) / 14.0);
+    const auto reflect = [](double x, double lo, double hi) {
+        for (int i = 0; i < 4 && (x < lo || x > hi); ++i)
+            x = x < lo ? 2 * lo - x : 2 * hi - x;
+        return std::clamp(x, lo, hi);
+    };
     const qint64 floor = std::max<qint64>(1, s.limitDown > 0 ? s.limitDown : 1);
     const qint64 ceiling = s.limitUp > 0 ? s.limitUp : std::numeric_limits<qint64>::max();
     const auto normal = [&s] {
@@ -117,7 +124,8 @@ void QmtSimServer::backfillMinutes(CodeState& s, int minutes)
             } else {
                 const double remaining = double(today - k);
                 const double drift = (double(s.open0) - double(m.close)) / remaining;
-                m.open = std::llround(double(m.close) + drift + normal() * sigma);
+                m.open = std::llround(
+                    reflect(double(m.close) + drift + normal() * todaySigma, double(s.low0), double(s.high0)));
             }
             m.open = std::clamp(m.open, s.low0, s.high0);
         } else {
@@ -126,9 +134,9 @@ void QmtSimServer::backfillMinutes(CodeState& s, int minutes)
             m.open = std::clamp<qint64>(std::llround(double(m.close) + normal() * sigma), 1,
                                         std::numeric_limits<qint64>::max());
         }
-        const double wick = std::abs(normal()) * sigma * 0.5;
-        m.high = std::max(m.open, m.close) + qint64(wick);
-        m.low = std::min(m.open, m.close) - qint64(std::abs(normal()) * sigma * 0.5);
+        const double step = inToday ? todaySigma : sigma;
+        m.high = std::max(m.open, m.close) + qint64(std::abs(normal()) * step * 0.5);
+        m.low = std::min(m.open, m.close) - qint64(std::abs(normal()) * step * 0.5);
         if (inToday) {
             m.high = std::min(m.high, s.high0);
             m.low = std::max(m.low, s.low0);
