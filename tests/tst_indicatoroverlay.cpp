@@ -103,7 +103,7 @@ private:
     // Subscribes MA(5) (20 daily bars from the simulator) and waits for the first push.
     // `*id` stays -1 on failure.
     void addMovingAverage(int* id);
-    // Ticks at each of `series`' bar times (10:00 of the day), so the chart's time axis spans the results.
+    // Ticks 30 s into each of `series`' 1m bars, so the chart's time axis spans the results.
     void ticksAlong(const QmtFormulaClient::Series& series);
 
     std::unique_ptr<QmtSimServer> m_server;
@@ -166,7 +166,7 @@ void TestIndicatorOverlay::ticksAlong(const QmtFormulaClient::Series& series)
     }
     QList<TradeTick> ticks;
     for (const auto& [t, v] : series)
-        ticks.append(tick(Moutai, t + 10 * 3600 * 1000, std::isfinite(v) ? v : price, ticks.size()));
+        ticks.append(tick(Moutai, t + 30 * 1000, std::isfinite(v) ? v : price, ticks.size()));
     m_history->append(ticks);
 }
 
@@ -256,8 +256,8 @@ void TestIndicatorOverlay::maOverlayFromTheSimulator()
     QVERIFY(ratio->pen().color() != colour);
     QVERIFY(m_chart->priceAxis()->min() > 10.0);
     // The overlays never move the time axis: it still spans the trades.
-    QVERIFY(m_chart->timeAxis()->min().toMSecsSinceEpoch() - m_chart->axisShiftMs() <= ma.first().first + 36000000);
-    QVERIFY(m_chart->timeAxis()->max().toMSecsSinceEpoch() - m_chart->axisShiftMs() >= ma.last().first + 36000000);
+    QVERIFY(m_chart->timeAxis()->min().toMSecsSinceEpoch() - m_chart->axisShiftMs() <= ma.first().first + 30000);
+    QVERIFY(m_chart->timeAxis()->max().toMSecsSinceEpoch() - m_chart->axisShiftMs() >= ma.last().first + 30000);
 }
 
 void TestIndicatorOverlay::overlayUpdatesRideTheFrameTimer()

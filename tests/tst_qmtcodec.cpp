@@ -66,6 +66,9 @@ private Q_SLOTS:
     void wholeQuoteSnapshotAndDelta();
     void barsReplaceAndAppend();
     void barSeriesCapacity();
+    void marketDataTimeColumn_data();
+    void marketDataTimeColumn();
+    void marketDataOrderAndErrors();
     void instrumentDetails();
     void instrumentDetailSingle();
     void instrumentDetailUnknown();
@@ -339,6 +342,76 @@ void tst_QmtCodec::barSeriesCapacity()
     QCOMPARE(series.size(), 3);
     QCOMPARE(series.bars().first().timeMs, 120000LL);
     QCOMPARE(series.bars().last().close, Decimal::fromInt(4));
+}
+
+void tst_QmtCodec::marketDataTimeColumn_data()
+{
+    // The time column of market_data_ex rows is UNCONFIRMED (B.11, B.12 item 4): every shape must give one time.
+    QTest::addColumn<QByteArray>("record");
+    QTest::addColumn<qint64>("timeMs");
+    const QByteArray ohlc = R"("open":8.0,"high":8.1,"low":7.9,"close":8.05,"volume":120,"amount":96000.0)";
+    // 2024-09-13 09:31:00 and 2024-09-13 00:00:00 in Asia/Shanghai.
+    const qint64 minute = 1726191060000LL;
+    const qint64 day = 1726156800000LL;
+    QTest::newRow("time ms") << QByteArray("{\"time\":1726191060000," + ohlc + '}') << minute;
+    QTest::newRow("time s") << QByteArray("{\"time\":1726191060," + ohlc + '}') << minute;
+    QTest::newRow("time float") << QByteArray("{\"time\":1.72619106e12," + ohlc + '}') << minute;
+    QTest::newRow("time as text") << QByteArray("{\"time\":\"20240913093100\"," + ohlc + '}') << minute;
+    QTest::newRow("index minute") << QByteArray("{\"index\":\"20240913093100\"," + ohlc + '}') << minute;
+    QTest::newRow("index day") << QByteArray("{\"index\":\"20240913\"," + ohlc + '}') << day;
+    QTest::newRow("index iso") << QByteArray("{\"index\":\"2024-09-13 09:31:00\"," + ohlc + '}') << minute;
+    QTest::newRow("index timetag") << QByteArray("{\"index\":\"20240913 09:31:00\"," + ohlc + '}') << minute;
+    QTest::newRow("date ms") << QByteArray("{\"date\":1726191060000," + ohlc + '}') << minute;
+    QTest::newRow("time wins over index")
+        << QByteArray("{\"index\":\"20240913\",\"time\":1726191060000," + ohlc + '}') << minute;
+    QTest::newRow("index null, time ms") << QByteArray("{\"index\":null,\"time\":1726191060000," + ohlc + '}')
+                                         << minute;
+}
+
+void tst_QmtCodec::marketDataTimeColumn()
+{
+    QFETCH(QByteArray, record);
+    QFETCH(qint64, timeMs);
+    Qmt::Decoder decoder;
+    QHash<QString, QList<Qmt::Bar>> bars;
+    QString error;
+    const QByteArray body = "{\"data\":{\"600000.SH\":[" + record + "]}}";
+    QVERIFY2(decoder.decodeMarketData(body, &bars, &error), qPrintable(error));
+    QCOMPARE(bars.value(u"600000.SH"_s).size(), 1);
+    const Qmt::Bar& bar = bars.value(u"600000.SH"_s).first();
+    QCOMPARE(bar.timeMs, timeMs);
+    QCOMPARE(bar.code, u"600000.SH"_s);
+    QCOMPARE(bar.close, dec("8.05"));
+    QCOMPARE(bar.volume, dec("120"));
+}
+
+void tst_QmtCodec::marketDataOrderAndErrors()
+{
+    Qmt::Decoder decoder;
+    QHash<QString, QList<Qmt::Bar>> bars;
+    // Rows out of order, a duplicate time (the later row wins), a row without any time (dropped), an empty code.
+    const QByteArray body = R"({"data":{"600000.SH":[
+        {"index":"20240913093300","open":8.1,"high":8.2,"low":8.0,"close":8.15,"volume":3},
+        {"index":"20240913093100","open":8.0,"high":8.1,"low":7.9,"close":8.05,"volume":1},
+        {"open":1.0,"high":1.0,"low":1.0,"close":1.0,"volume":9},
+        {"index":"20240913093200","open":8.0,"high":8.1,"low":7.9,"close":8.06,"volume":2},
+        {"index":"20240913093200","open":8.0,"high":8.1,"low":7.9,"close":8.07,"volume":2}],
+        "000001.SZ":[]}})";
+    QString error;
+    QVERIFY2(decoder.decodeMarketData(body, &bars, &error), qPrintable(error));
+    QCOMPARE(bars.size(), 2);
+    QVERIFY(bars.value(u"000001.SZ"_s).isEmpty());
+    const QList<Qmt::Bar> list = bars.value(u"600000.SH"_s);
+    QCOMPARE(list.size(), 3);
+    QCOMPARE(list.at(0).close, dec("8.05"));
+    QCOMPARE(list.at(1).close, dec("8.07"));
+    QCOMPARE(list.at(2).close, dec("8.15"));
+    QCOMPARE(list.at(1).timeMs - list.at(0).timeMs, 60000LL);
+
+    QVERIFY(!decoder.decodeMarketData("{\"detail\":[{\"type\":\"missing\"}]}", &bars, &error));
+    QVERIFY2(error.startsWith(u"server error"_s), qPrintable(error));
+    QVERIFY(!decoder.decodeMarketData("Internal Server Error", &bars, &error));
+    QVERIFY(!error.isEmpty());
 }
 
 void tst_QmtCodec::instrumentDetails()

@@ -89,6 +89,8 @@ private Q_SLOTS:
     void downloadProgress();
     void downloadCancel();
     void formula();
+    void barHistoryBeforeStreaming();
+    void formulaFollowsPeriod();
     void trade();
     void quirksV280();
     void observationHooks();
@@ -481,6 +483,148 @@ void TestQmtSimServer::formula()
     for (qsizetype i = afterAck + 1; i < client.messages.size(); ++i)
         QVERIFY(client.messages.at(i).contains(u"\"stock_code\":\"600519.SH\""_s));
     QVERIFY(!client.disconnected);
+}
+
+void TestQmtSimServer::barHistoryBeforeStreaming()
+{
+    QmtSimServer server(fastConfig());
+    QVERIFY(server.listen());
+    const auto barsOf = [&](const QString& period, int count) {
+        const HttpResult r =
+            get(server, u"/api/market/market_data_ex?stocks=600519.SH&period=%1&count=%2"_s.arg(period).arg(count));
+        return r.json().value(u"data"_s).toObject().value(u"600519.SH"_s).toArray();
+    };
+    // A fresh simulator already has a morning of minutes, ending at the bar it streams.
+    const QJsonArray minutes = barsOf(u"1m"_s, 300);
+    QCOMPARE(minutes.size(), 300);
+    const QJsonArray fives = barsOf(u"5m"_s, 60);
+    QCOMPARE(fives.size(), 60);
+    WsClient stream(server.wsUrl(u"/ws/realtime"_s));
+    QTRY_VERIFY(stream.connected);
+    stream.send(R"({"stocks":["600519.SH"],"period":"1m"})");
+    QTRY_VERIFY(!stream.messages.isEmpty());
+    const QJsonObject pushed = stream.object(0).value(u"600519.SH"_s).toArray().at(0).toObject();
+    const qint64 streamed = qint64(pushed.value(u"time"_s).toDouble());
+    QCOMPARE(qint64(minutes.last().toObject().value(u"time"_s).toDouble()), streamed);
+
+    const HttpResult tick = get(server, u"/api/market/full_tick?stocks=600519.SH"_s);
+    const QJsonObject quote = tick.json().value(u"data"_s).toObject().value(u"600519.SH"_s).toObject();
+    const double dayHigh = quote.value(u"high"_s).toDouble();
+    const double dayLow = quote.value(u"low"_s).toDouble();
+    const qint64 dayStart = streamed - (streamed + 8 * 3600000LL) % 86400000LL;
+    for (qsizetype i = 0; i < minutes.size(); ++i) {
+        const QJsonObject bar = minutes.at(i).toObject();
+        const double open = bar.value(u"open"_s).toDouble();
+        const double close = bar.value(u"close"_s).toDouble();
+        const double high = bar.value(u"high"_s).toDouble();
+        const double low = bar.value(u"low"_s).toDouble();
+        QVERIFY2(low <= std::min(open, close) && high >= std::max(open, close), qPrintable(QString::number(i)));
+        QVERIFY(bar.value(u"volume"_s).toDouble() >= 0);
+        if (i > 0) {
+            const QJsonObject before = minutes.at(i - 1).toObject();
+            QCOMPARE(qint64(bar.value(u"time"_s).toDouble()) - qint64(before.value(u"time"_s).toDouble()), 60000LL);
+            QCOMPARE(bar.value(u"preClose"_s).toDouble(), before.value(u"close"_s).toDouble());
+        }
+        // Today's minutes stay inside the day's range the quote reports.
+        if (qint64(bar.value(u"time"_s).toDouble()) >= dayStart)
+            QVERIFY2(high <= dayHigh + 1e-9 && low >= dayLow - 1e-9, qPrintable(QString::number(i)));
+    }
+    // Every intraday period aggregates the same minutes: a 5m bar from before streaming is its five 1m bars.
+    QHash<qint64, QJsonObject> byTime;
+    for (const QJsonValue& v : minutes)
+        byTime.insert(qint64(v.toObject().value(u"time"_s).toDouble()), v.toObject());
+    int checked = 0;
+    for (qsizetype i = 0; i + 1 < fives.size(); ++i) {
+        const QJsonObject five = fives.at(i).toObject();
+        const qint64 t = qint64(five.value(u"time"_s).toDouble());
+        QCOMPARE(t % 300000, 0);
+        if (!byTime.contains(t) || !byTime.contains(t + 240000) || t + 300000 > streamed)
+            continue;
+        double high = 0;
+        double volume = 0;
+        for (int m = 0; m < 5; ++m) {
+            high = std::max(high, byTime.value(t + m * 60000).value(u"high"_s).toDouble());
+            volume += byTime.value(t + m * 60000).value(u"volume"_s).toDouble();
+        }
+        QCOMPARE(five.value(u"open"_s).toDouble(), byTime.value(t).value(u"open"_s).toDouble());
+        QCOMPARE(five.value(u"close"_s).toDouble(), byTime.value(t + 240000).value(u"close"_s).toDouble());
+        QCOMPARE(five.value(u"high"_s).toDouble(), high);
+        QCOMPARE(five.value(u"volume"_s).toDouble(), volume);
+        ++checked;
+    }
+    QVERIFY(checked >= 40);
+    // The same request gives the same bars (deterministic back-fill).
+    QCOMPARE(barsOf(u"1m"_s, 300).at(10), minutes.at(10));
+}
+
+void TestQmtSimServer::formulaFollowsPeriod()
+{
+    QmtSimServer server(fastConfig());
+    QVERIFY(server.listen());
+    WsClient client(server.wsUrl(u"/ws/formula"_s));
+    QTRY_VERIFY(client.connected);
+    const auto updateFor = [&](const QString& period, int n) -> QJsonObject {
+        client.messages.clear();
+        client.send(QString(uR"({"action":"subscribe","formula_name":"MA","stock_code":"600519.SH","period":"%1",)"_s
+                            uR"("count":30,"params":{"N":%2}})"_s)
+                        .arg(period)
+                        .arg(n)
+                        .toUtf8());
+        QJsonObject update;
+        [&] {
+            QTRY_VERIFY([&] {
+                for (const QString& m : std::as_const(client.messages)) {
+                    if (m.contains(u"formula_update"_s) && m.contains(u"\"MA%1\""_s.arg(n))) {
+                        QString cleaned = m;
+                        cleaned.replace(u"-Infinity"_s, u"null"_s).replace(u"Infinity"_s, u"null"_s);
+                        cleaned.replace(u"NaN"_s, u"null"_s);
+                        update = QJsonDocument::fromJson(cleaned.toUtf8()).object();
+                        return true;
+                    }
+                }
+                return false;
+            }());
+        }();
+        return update.value(u"data"_s).toObject();
+    };
+    const QJsonObject minute = updateFor(u"1m"_s, 3);
+    const QJsonArray times = minute.value(u"timelist"_s).toArray();
+    QCOMPARE(times.size(), 30);
+    for (qsizetype i = 1; i < times.size(); ++i)
+        QCOMPARE(qint64(times.at(i).toDouble()) - qint64(times.at(i - 1).toDouble()), 60000LL);
+    // MA3 of the minute closes the bridge serves as history.
+    const QJsonArray bars = get(server, u"/api/market/market_data_ex?stocks=600519.SH&period=1m&count=30"_s)
+                                .json()
+                                .value(u"data"_s)
+                                .toObject()
+                                .value(u"600519.SH"_s)
+                                .toArray();
+    QCOMPARE(bars.size(), 30);
+    // The minute may have rolled over between the push and the request: match the bar by its time.
+    qsizetype at = -1;
+    for (qsizetype i = 0; i < bars.size(); ++i) {
+        if (qint64(bars.at(i).toObject().value(u"time"_s).toDouble()) == qint64(times.at(10).toDouble()))
+            at = i;
+    }
+    QVERIFY(at >= 2);
+    const double expected = (bars.at(at - 2).toObject().value(u"close"_s).toDouble() +
+                             bars.at(at - 1).toObject().value(u"close"_s).toDouble() +
+                             bars.at(at).toObject().value(u"close"_s).toDouble()) /
+                            3;
+    const double ma = minute.value(u"outputs"_s).toObject().value(u"MA3"_s).toArray().at(10).toDouble();
+    QVERIFY2(std::abs(ma - expected) < 1e-6, qPrintable(u"%1 vs %2"_s.arg(ma).arg(expected)));
+
+    const QJsonArray fiveTimes = updateFor(u"5m"_s, 4).value(u"timelist"_s).toArray();
+    QCOMPARE(fiveTimes.size(), 30);
+    QCOMPARE(qint64(fiveTimes.at(1).toDouble()) - qint64(fiveTimes.at(0).toDouble()), 300000LL);
+    const QJsonArray dayTimes = updateFor(u"1d"_s, 5).value(u"timelist"_s).toArray();
+    QVERIFY(qint64(dayTimes.at(dayTimes.size() - 1).toDouble()) - qint64(dayTimes.at(dayTimes.size() - 2).toDouble()) >=
+            86400000LL);
+
+    client.messages.clear();
+    client.send(R"({"action":"subscribe","formula_name":"MA","stock_code":"600519.SH","period":"tick"})");
+    QTRY_VERIFY(!client.messages.isEmpty());
+    QCOMPARE(client.messages.first(), u"{\"error\":\"unsupported period: tick\"}"_s);
 }
 
 void TestQmtSimServer::trade()

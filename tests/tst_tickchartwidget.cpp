@@ -1,9 +1,14 @@
 #include "QuoteStore.h"
 #include "TickChartWidget.h"
 #include "TickHistory.h"
+#include "feed/QmtBarClient.h"
+#include "sim/QmtSimServer.h"
 
 #include <QApplication>
 #include <QAreaSeries>
+#include <QCandlestickSeries>
+#include <QCandlestickSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
@@ -14,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
+#include <QToolButton>
 #include <QValueAxis>
 
 using namespace Qt::StringLiterals;
@@ -105,6 +111,8 @@ private Q_SLOTS:
     void crosshair();
     void undecimatedForComparison();
     void paintsTheLines();
+    void periodSwitchStreamsBars();
+    void barPeriodsUnavailable();
     void screenshots();
 
 private:
@@ -515,6 +523,118 @@ void TestTickChartWidget::paintsTheLines()
 }
 
 // Writes screenshots of the chart (a full day, both palettes, with the crosshair) to $QM_SCREENSHOT_DIR.
+void TestTickChartWidget::periodSwitchStreamsBars()
+{
+    QmtSimServer::Config config;
+    config.pushIntervalMs = 20;
+    config.updateChance = 1.0;
+    QmtSimServer server(config);
+    QVERIFY(server.listen());
+    QmtBarClient bars;
+    bars.setBaseUrl(server.wsUrl(QString()).adjusted(QUrl::RemovePath));
+    m_chart->setBarClient(&bars);
+    m_chart->setBarPeriodsAvailable(true);
+    m_history->append(tradingDay(u"600519.SH"_s, 2000, 180000));
+    m_chart->setSymbol(u"600519.SH"_s);
+    QTRY_VERIFY(m_chart->priceSeries()->count() > 0);
+    QCOMPARE(m_chart->shownPeriod(), u"tick"_s);
+    QVERIFY(m_chart->periodButton(u"tick"_s)->isChecked());
+    QCOMPARE(server.connectionCount(u"/ws/realtime"_s), 0); // ticks need no bar socket
+
+    // 1m: the chart asks the bridge for 1m bars of the symbol and draws them as candles.
+    m_chart->periodButton(u"1m"_s)->click();
+    QVERIFY(m_chart->periodButton(u"1m"_s)->isChecked());
+    QCOMPARE(m_chart->shownPeriod(), u"1m"_s);
+    QTRY_COMPARE(server.lastFirstMessage(u"/ws/realtime"_s), QByteArray(R"({"period":"1m","stocks":["600519.SH"]})"));
+    QTRY_VERIFY(m_chart->isBarViewShown());
+    QTRY_VERIFY(m_chart->candleSeries()->count() >= TickChartWidget::MinBarsShown);
+    QTRY_VERIFY2(
+        m_chart->barsShown() <= m_chart->barPriceChart()->plotArea().width() / TickChartWidget::BarPixels + 1,
+        qPrintable(u"%1 bars in %2 px"_s.arg(m_chart->barsShown()).arg(m_chart->barPriceChart()->plotArea().width())));
+    QTRY_COMPARE(m_chart->barsShown(), m_chart->candleSeries()->count());
+    // The newest candle is the client's forming bar, updated in place as pushes replace it.
+    QTRY_VERIFY([&] {
+        const QList<QCandlestickSet*> sets = m_chart->candleSeries()->sets();
+        return !sets.isEmpty() && sets.last()->close() == bars.bars().last().close.toDouble();
+    }());
+    QVERIFY(!m_chart->barTimeAxis()->categoriesLabels().isEmpty());
+    QVERIFY(m_chart->barVolumeSeries(true)->upperSeries()->count() +
+                m_chart->barVolumeSeries(false)->upperSeries()->count() >
+            0);
+    // Candles take the palette's colours: a rising candle red in the red-up convention.
+    const DirectionPalette redUp = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);
+    m_chart->setDirectionPalette(redUp);
+    m_chart->redrawNow();
+    for (QCandlestickSet* set : m_chart->candleSeries()->sets()) {
+        if (set->close() > set->open())
+            QCOMPARE(set->brush().color(), redUp.up);
+        else if (set->close() < set->open())
+            QCOMPARE(set->brush().color(), redUp.down);
+    }
+    // Crosshair: the bar's O/H/L/C and volume.
+    const QRectF plot = m_chart->barPriceChart()->plotArea();
+    m_chart->showCrosshairAt(QPoint(int(plot.right()) - 2, int(plot.center().y())));
+    QVERIFY(m_chart->isCrosshairShown());
+    const QString text = m_chart->crosshairText();
+    QVERIFY2(text.contains(u"O "_s) && text.contains(u"H "_s) && text.contains(u"L "_s) && text.contains(u"C "_s),
+             qPrintable(text));
+    QVERIFY2(text.contains(u"Volume"_s), qPrintable(text));
+    const QDateTime last = QDateTime::fromMSecsSinceEpoch(bars.bars().last().timeMs, Shanghai);
+    QVERIFY2(text.startsWith(last.toString(u"yyyy-MM-dd HH:mm"_s)), qPrintable(text)); // exchange time, not New York
+    if (const QString dir = qEnvironmentVariable("QM_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        m_chart->showCrosshairAt(QPoint(int(plot.left() + plot.width() * 0.7), int(plot.top() + plot.height() * 0.3)));
+        QVERIFY(m_chart->grab().save(dir + u"/tickchart-600519_SH-1m.png"_s));
+    }
+    m_chart->hideCrosshair();
+
+    // 5m: the 1m socket closes, a 5m one opens.
+    m_chart->setPeriod(u"5m"_s);
+    QTRY_COMPARE(server.lastFirstMessage(u"/ws/realtime"_s), QByteArray(R"({"period":"5m","stocks":["600519.SH"]})"));
+    QTRY_COMPARE(server.connectionCount(u"/ws/realtime"_s), 1);
+    QTRY_COMPARE(bars.period(), u"5m"_s);
+    QTRY_VERIFY(bars.isHistoryLoaded() && m_chart->candleSeries()->count() >= TickChartWidget::MinBarsShown);
+
+    // Back to ticks: the bar socket closes and the tick chart is as it was.
+    m_chart->setPeriod(u"tick"_s);
+    QTRY_COMPARE(server.connectionCount(u"/ws/realtime"_s), 0);
+    QVERIFY(!bars.isActive());
+    QTRY_VERIFY(!m_chart->isBarViewShown() && !m_chart->isEmptyStateShown());
+    QVERIFY(m_chart->priceSeries()->count() > 0);
+    m_chart->setBarClient(nullptr);
+}
+
+void TestTickChartWidget::barPeriodsUnavailable()
+{
+    QmtSimServer server;
+    QVERIFY(server.listen());
+    QmtBarClient bars;
+    bars.setBaseUrl(server.wsUrl(QString()).adjusted(QUrl::RemovePath));
+    // Without a client the bar buttons say a bridge is needed.
+    QVERIFY(!m_chart->periodButton(u"1m"_s)->isEnabled());
+    QVERIFY(m_chart->periodButton(u"1m"_s)->toolTip().contains(u"QMT Bridge"_s));
+    QVERIFY(m_chart->periodButton(u"tick"_s)->isEnabled());
+    m_chart->setBarClient(&bars);
+    m_chart->setBarPeriodsAvailable(true);
+    m_chart->setSymbol(u"600519.SH"_s);
+    m_chart->setPeriod(u"1m"_s);
+    QTRY_VERIFY(bars.isActive());
+    // A symbol of another feed: ticks, disabled bar buttons with the reason; the choice returns with a bridge symbol.
+    m_chart->setSymbol(u"AAPL.US"_s);
+    m_chart->setBarPeriodsAvailable(false, u"AAPL.US is quoted by AllTick"_s);
+    QCOMPARE(m_chart->shownPeriod(), u"tick"_s);
+    QCOMPARE(m_chart->period(), u"1m"_s);
+    QVERIFY(m_chart->periodButton(u"tick"_s)->isChecked());
+    QVERIFY(!m_chart->periodButton(u"5m"_s)->isEnabled());
+    QCOMPARE(m_chart->periodButton(u"5m"_s)->toolTip(), u"AAPL.US is quoted by AllTick"_s);
+    QTRY_VERIFY(!bars.isActive());
+    QCOMPARE(server.connectionCount(u"/ws/realtime"_s), 0);
+    m_chart->setSymbol(u"600519.SH"_s);
+    m_chart->setBarPeriodsAvailable(true);
+    QCOMPARE(m_chart->shownPeriod(), u"1m"_s);
+    QTRY_VERIFY(bars.isActive() && bars.code() == u"600519.SH"_s);
+    m_chart->setBarClient(nullptr);
+}
+
 void TestTickChartWidget::screenshots()
 {
     const QString dir = qEnvironmentVariable("QM_SCREENSHOT_DIR");

@@ -989,6 +989,10 @@ Symbols: %3</source>
         <source>Connecting to the QMT Bridge at %1</source>
         <translation>正在连接 %1 上的 QMT Bridge</translation>
     </message>
+    <message>
+        <source>%1 is quoted by %2, which sends trades only: bar periods (1m, 5m, 1d) come from the QMT Bridge, for A-shares (.SH, .SZ, .BJ) it quotes.</source>
+        <translation>%1 由 %2 报价，只提供逐笔成交：K 线周期（1m、5m、1d）来自 QMT Bridge，仅适用于其报价的 A 股（.SH、.SZ、.BJ）。</translation>
+    </message>
 </context>
 <context>
     <name>MonitorSession</name>
@@ -1218,6 +1222,25 @@ Symbols: %3</source>
         <translation>
             <numerusform>%1：连续 %n 次心跳无响应，连接已失效</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QmtBarClient</name>
+    <message>
+        <source>QMT bars</source>
+        <translation>QMT K线</translation>
+    </message>
+    <message>
+        <source>Bars refused by the QMT Bridge (HTTP %1)</source>
+        <translation>QMT Bridge 拒绝了 K 线请求（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>QMT bars: the server closed the connection</source>
+        <translation>QMT K线：服务器关闭了连接</translation>
+    </message>
+    <message>
+        <source>Bar history of %1 (%2) could not be loaded: %3</source>
+        <translation>无法加载 %1（%2）的历史 K 线：%3</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +1844,78 @@ Symbols: %3</source>
     <message>
         <source>Indicators need a QMT Bridge: start with --qmt ws://HOST:8000</source>
         <translation>指标功能需要 QMT Bridge：请使用 --qmt ws://HOST:8000 启动</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上涨</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下跌</translation>
+    </message>
+    <message>
+        <source>No %1 bars for %2 yet.</source>
+        <translation>%2 暂无 %1 K 线。</translation>
+    </message>
+    <message>
+        <source>Loading %1 bars…</source>
+        <translation>正在加载 %1 K 线…</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>K线</translation>
+    </message>
+    <message>
+        <source>Volume (down bars)</source>
+        <translation>成交量（阴线）</translation>
+    </message>
+    <message>
+        <source>Volume (up bars)</source>
+        <translation>成交量（阳线）</translation>
+    </message>
+    <message>
+        <source>Tick</source>
+        <translation>分时</translation>
+    </message>
+    <message>
+        <source>Every trade of the day (分时)</source>
+        <translation>当日每笔成交（分时）</translation>
+    </message>
+    <message>
+        <source>1-minute candlesticks from the QMT Bridge</source>
+        <translation>来自 QMT Bridge 的 1 分钟 K 线</translation>
+    </message>
+    <message>
+        <source>5-minute candlesticks from the QMT Bridge</source>
+        <translation>来自 QMT Bridge 的 5 分钟 K 线</translation>
+    </message>
+    <message>
+        <source>Daily candlesticks from the QMT Bridge</source>
+        <translation>来自 QMT Bridge 的日 K 线</translation>
+    </message>
+    <message>
+        <source>Bar periods need a QMT Bridge: start with --qmt ws://HOST:8000</source>
+        <translation>K 线周期需要 QMT Bridge：请用 --qmt ws://HOST:8000 启动</translation>
+    </message>
+    <message>
+        <source>Bar periods are available for symbols quoted by the QMT Bridge</source>
+        <translation>K 线周期仅适用于由 QMT Bridge 报价的品种</translation>
+    </message>
+    <message>
+        <source>O %1  H %2</source>
+        <translation>开 %1  高 %2</translation>
+    </message>
+    <message>
+        <source>L %1  C %2</source>
+        <translation>低 %1  收 %2</translation>
+    </message>
+    <message>
+        <source>Change %1%</source>
+        <translation>涨跌 %1%</translation>
+    </message>
+    <message>
+        <source>Turnover %1</source>
+        <translation>成交额 %1</translation>
     </message>
 </context>
 <context>

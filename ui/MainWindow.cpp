@@ -110,6 +110,7 @@ MainWindow::~MainWindow()
     delete m_addDialog;
     // The chart refers to the formula client (not owned): detach it before either goes.
     m_chart->setFormulaClient(nullptr);
+    m_chart->setBarClient(nullptr);
 }
 
 QString MainWindow::feedName(const QString& id) const
@@ -148,8 +149,10 @@ void MainWindow::openAddSymbolDialog(const QString& query)
                 else
                     overrides.insert(code, feed);
             }
-            if (overrides != m_session->feedOverrides())
+            if (overrides != m_session->feedOverrides()) {
                 m_session->setFeedOverrides(overrides);
+                updateChartBars();
+            }
             m_tabs->addToCurrent(codes);
             if (WatchlistView* view = m_tabs->currentView())
                 m_addDialog->setExistingSymbols(view->watchlistModel()->symbols());
@@ -373,6 +376,7 @@ void MainWindow::onCurrentSymbolChanged(const QString& code)
     if (code != m_currentCode) {
         m_currentCode = code;
         restartDeepBook();
+        updateChartBars();
     }
 }
 

@@ -14,6 +14,7 @@
 class AddSymbolDialog;
 class DeepBookWidget;
 class DownloadHistoryDialog;
+class QmtBarClient;
 class QmtFormulaClient;
 class QmtL2Client;
 class QmtSettingsDialog;
@@ -97,6 +98,8 @@ private:
     void onCatalogReceived(const QList<SymbolInfo>& symbols);
     void onQmtBridgeChanged();
     void restartDeepBook();
+    // Bar periods of the chart: from the QMT Bridge for the symbols it quotes, else unavailable (with the reason).
+    void updateChartBars();
     void restartTradeEvents();
     void updateQmtActions();
     void showError(const QString& message);
@@ -133,6 +136,7 @@ private:
     TradeEventsWidget* m_tradeEvents = nullptr;
     QmtTradeClient* m_trade = nullptr;
     QmtFormulaClient* m_formula = nullptr;
+    QmtBarClient* m_bars = nullptr;
     QString m_currentCode;
     QAction* m_downloadAction = nullptr;
     QAction* m_wholeMarketAction = nullptr;

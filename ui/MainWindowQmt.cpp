@@ -13,6 +13,7 @@
 #include "WatchlistModel.h"
 #include "WatchlistTabs.h"
 #include "WatchlistView.h"
+#include "feed/QmtBarClient.h"
 #include "feed/QmtDownloadClient.h"
 #include "feed/QmtFormulaClient.h"
 #include "feed/QmtL2Client.h"
@@ -110,7 +111,32 @@ void MainWindow::onQmtBridgeChanged()
         old->stop();
         old->deleteLater();
     }
+    // The chart's bar periods stream through a bar client of the current bridge.
+    QmtBarClient* oldBars = m_bars;
+    m_bars = nullptr;
+    if (!url.isEmpty()) {
+        m_bars = new QmtBarClient(this);
+        m_bars->setBaseUrl(url);
+    }
+    m_chart->setBarClient(m_bars);
+    if (oldBars) {
+        oldBars->stop();
+        oldBars->deleteLater();
+    }
+    updateChartBars();
     updateQmtActions();
+}
+
+void MainWindow::updateChartBars()
+{
+    const bool served = !m_currentCode.isEmpty() && m_session->feedFor(m_currentCode) == u"qmt";
+    QString reason;
+    if (!served && !m_currentCode.isEmpty()) {
+        reason = tr("%1 is quoted by %2, which sends trades only: bar periods (1m, 5m, 1d) come from the QMT Bridge, "
+                    "for A-shares (.SH, .SZ, .BJ) it quotes.")
+                     .arg(m_currentCode, feedLabel(m_currentCode));
+    }
+    m_chart->setBarPeriodsAvailable(served && m_bars, reason);
 }
 
 void MainWindow::updateQmtActions()

@@ -3,10 +3,13 @@
 #include "IndicatorDialog.h"
 #include "QuoteStore.h"
 #include "SymbolCatalog.h"
+#include "TickChartCommon_p.h"
 #include "TickHistory.h"
+#include "feed/QmtBarClient.h"
 #include "feed/QmtFormulaClient.h"
 
 #include <QAreaSeries>
+#include <QButtonGroup>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -33,99 +36,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-const QColor AverageColour(0xe0, 0x9a, 0x10); // amber, as traders expect the average-price line
-const QColor PrevCloseColour(0x80, 0x80, 0x80);
-const QColor NeutralColour(0x8a, 0x8f, 0x98);
-const QColor NoReferenceColour(0x2f, 0x6f, 0xd0); // price line when there is no previous close to compare with
-const QColor GridColour(0xe4, 0xe6, 0xea);
-const QColor AxisLineColour(0xb8, 0xbc, 0xc4);
-const QColor CrosshairColour(0x60, 0x66, 0x70);
-const QColor ErrorColour(0xc6, 0x28, 0x28);
-
-// 1, 2, 2.5 or 5 times a power of ten, at least `raw`.
-double niceStep(double raw)
-{
-    if (!(raw > 0) || !std::isfinite(raw))
-        return 1.0;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    const double f = raw / magnitude;
-    const double nice = f <= 1.0 ? 1.0 : (f <= 2.0 ? 2.0 : (f <= 2.5 ? 2.5 : (f <= 5.0 ? 5.0 : 10.0)));
-    return nice * magnitude;
-}
-
-// Decimal places that show every multiple of `step` exactly.
-int decimalsOf(double step)
-{
-    for (int d = 0; d < 8; ++d) {
-        const double scaled = step * std::pow(10.0, d);
-        if (std::abs(scaled - std::round(scaled)) < 1e-6 * std::max(1.0, scaled))
-            return d;
-    }
-    return 8;
-}
-
-// Time-axis steps that land on round clock times, in ms.
-constexpr qint64 TimeSteps[] = {1000,   2000,   5000,    10000,   15000,   30000,    60000,    120000,   300000,
-                                600000, 900000, 1800000, 3600000, 7200000, 10800000, 21600000, 43200000, 86400000};
-
-// Setters that leave an axis alone when nothing changes: every change re-lays out the axis labels.
-void updateAxis(QValueAxis* axis, double lo, double hi, int ticks, const QString& format)
-{
-    if (axis->labelFormat() != format)
-        axis->setLabelFormat(format);
-    if (axis->tickCount() != ticks)
-        axis->setTickCount(ticks);
-    if (axis->min() != lo || axis->max() != hi)
-        axis->setRange(lo, hi);
-}
-
-void updateAxis(QDateTimeAxis* axis, qint64 lo, qint64 hi, int ticks, const QString& format)
-{
-    if (axis->format() != format)
-        axis->setFormat(format);
-    if (axis->tickCount() != ticks)
-        axis->setTickCount(ticks);
-    if (axis->min().toMSecsSinceEpoch() != lo || axis->max().toMSecsSinceEpoch() != hi)
-        axis->setRange(QDateTime::fromMSecsSinceEpoch(lo), QDateTime::fromMSecsSinceEpoch(hi));
-}
-
-void styleAxis(QAbstractAxis* axis, const QFont& font)
-{
-    axis->setLabelsFont(font);
-    axis->setLabelsColor(QColor(0x4a, 0x50, 0x5a));
-    axis->setLinePen(QPen(AxisLineColour, 1));
-    axis->setGridLinePen(QPen(GridColour, 1));
-    axis->setShadesVisible(false);
-    axis->setTitleVisible(false);
-}
-
-QChart* makeChart()
-{
-    auto* chart = new QChart;
-    chart->legend()->hide();
-    chart->setMargins(QMargins(4, 6, 4, 4));
-    chart->setBackgroundRoundness(0);
-    chart->setDropShadowEnabled(false);
-    chart->setBackgroundPen(Qt::NoPen);
-    chart->setBackgroundBrush(Qt::white);
-    chart->setPlotAreaBackgroundVisible(false);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    return chart;
-}
-
-QChartView* makeView(QChart* chart, QWidget* parent)
-{
-    auto* view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing, true);
-    view->setFrameShape(QFrame::NoFrame);
-    view->setMouseTracking(true);
-    view->viewport()->setMouseTracking(true);
-    view->setMinimumHeight(40);
-    view->setBackgroundBrush(Qt::white);
-    return view;
-}
-} // namespace
+using namespace TickChartCommon;
 
 TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidget* parent)
     : QWidget(parent)
@@ -196,6 +107,21 @@ TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidge
     title->addWidget(m_errorLabel);
     title->addWidget(m_legendLabel);
     title->addWidget(m_overlayLegendLabel);
+    // Period buttons: Tick, 1m, 5m, 1d (exclusive, compact).
+    m_periodGroup = new QButtonGroup(this);
+    m_periodGroup->setExclusive(true);
+    for (const QString& period : periods()) {
+        auto* button = new QToolButton(this);
+        button->setObjectName(u"tickChartPeriod_"_s + period);
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        button->setChecked(period == m_period);
+        button->setProperty("period", period);
+        m_periodGroup->addButton(button);
+        m_periodButtons.append(button);
+        title->addWidget(button);
+        connect(button, &QToolButton::clicked, this, [this, period] { setPeriod(period); });
+    }
     title->addWidget(m_indicatorButton);
 
     auto* plotsLayout = new QVBoxLayout(m_plots);
@@ -207,6 +133,8 @@ TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidge
     m_stack = new QStackedLayout;
     m_stack->addWidget(m_plots);
     m_stack->addWidget(m_emptyLabel);
+    m_barPlots = new QWidget(this);
+    m_stack->addWidget(m_barPlots);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -285,6 +213,8 @@ TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidge
     m_tipText->setFont(axisFont);
     m_tipText->setBrush(QColor(0x20, 0x24, 0x2a));
 
+    buildBarViews(axisFont);
+
     m_frameTimer.setSingleShot(true);
     m_frameTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_frameTimer, &QTimer::timeout, this, &TickChartWidget::onFrameTimer);
@@ -299,6 +229,7 @@ TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidge
     updateHeader();
     updateEmptyState();
     updateIndicatorButton();
+    updatePeriodButtons();
 }
 
 TickChartWidget::~TickChartWidget()
@@ -322,6 +253,7 @@ void TickChartWidget::setSymbol(const QString& code)
     }
     m_symbol = code;
     hideCrosshair();
+    restartBars();
     updateOverlayVisibility();
     updateHeader();
     updateEmptyState();
@@ -333,6 +265,7 @@ void TickChartWidget::setDirectionPalette(const DirectionPalette& palette)
 {
     m_palette = palette;
     applyColours();
+    applyBarColours();
     scheduleFrame();
 }
 
@@ -415,18 +348,32 @@ void TickChartWidget::updateLegend()
         return u"<span style=\"color:%1\">%2</span>&nbsp;%3"_s.arg(colour.name(), glyph, text.toHtmlEscaped());
     };
     // Only the lines that are drawn: no average without volume, no reference line without a previous close.
-    QString text = swatch(priceColour(), u"━"_s, tr("Price"));
-    if (m_average->isVisible())
-        text += u"&nbsp;&nbsp;"_s + swatch(AverageColour, u"━"_s, tr("Average"));
-    if (m_prevClose->isVisible())
-        text += u"&nbsp;&nbsp;"_s + swatch(PrevCloseColour, u"┅"_s, tr("Prev close"));
+    const bool bars = isBarMode();
+    QString text;
+    if (bars) {
+        text = swatch(m_palette.up, u"▮"_s, tr("Up")) + u"&nbsp;&nbsp;"_s + swatch(m_palette.down, u"▮"_s, tr("Down"));
+    } else {
+        text = swatch(priceColour(), u"━"_s, tr("Price"));
+        if (m_average->isVisible())
+            text += u"&nbsp;&nbsp;"_s + swatch(AverageColour, u"━"_s, tr("Average"));
+        if (m_prevClose->isVisible())
+            text += u"&nbsp;&nbsp;"_s + swatch(PrevCloseColour, u"┅"_s, tr("Prev close"));
+    }
     if (text != m_legendLabel->text())
         m_legendLabel->setText(text);
 
     // Indicator lines (those with points) in a label of their own, which may shrink.
     QString overlays;
     QStringList names;
+    for (const QLineSeries* line : std::as_const(m_barOverlays)) {
+        if (!bars || line->count() == 0)
+            continue;
+        overlays += u"&nbsp;&nbsp;"_s + swatch(line->pen().color(), u"━"_s, line->name());
+        names << line->name();
+    }
     for (const IndicatorEntry& entry : std::as_const(m_indicators)) {
+        if (bars)
+            break;
         if (entry.info.code != m_symbol)
             continue;
         for (const Overlay& overlay : entry.overlays) {
@@ -457,6 +404,22 @@ void TickChartWidget::updateHeader()
 
 void TickChartWidget::updateEmptyState()
 {
+    if (isBarMode() && !m_symbol.isEmpty()) {
+        const bool noBars = !m_barClient || m_barClient->bars().isEmpty();
+        QString text;
+        if (noBars && m_barClient && !m_barClient->lastError().isEmpty())
+            text = m_barClient->lastError();
+        else if (noBars && m_barClient && m_barClient->isHistoryLoaded())
+            text = tr("No %1 bars for %2 yet.").arg(m_period, m_symbol);
+        else
+            text = tr("Loading %1 bars…").arg(m_period);
+        if (m_emptyLabel->text() != text)
+            m_emptyLabel->setText(text);
+        m_stack->setCurrentWidget(noBars ? static_cast<QWidget*>(m_emptyLabel) : m_barPlots);
+        if (noBars)
+            hideCrosshair();
+        return;
+    }
     const bool empty = m_symbol.isEmpty() || !m_history || m_history->count(m_symbol) == 0;
     if (m_symbol.isEmpty())
         m_emptyLabel->setText(tr("Select a symbol to chart its trades."));
@@ -518,6 +481,7 @@ void TickChartWidget::changeEvent(QEvent* event)
         updateHeader();
         updateEmptyState();
         updateIndicatorButton();
+        updatePeriodButtons();
     }
 }
 
@@ -527,6 +491,11 @@ void TickChartWidget::renderFrame()
     m_sinceFrame.restart();
     ++m_frames;
     updateEmptyState();
+    if (isBarMode()) {
+        renderBars();
+        Q_EMIT frameRendered();
+        return;
+    }
     const std::deque<TickSample>& ticks = currentTicks();
     if (ticks.empty()) {
         Q_EMIT frameRendered();
@@ -755,7 +724,19 @@ bool TickChartWidget::eventFilter(QObject* watched, QEvent* event)
 {
     const bool priceViewport = watched == m_priceView->viewport();
     const bool volumeViewport = watched == m_volumeView->viewport();
-    if (watched == m_priceView || watched == m_volumeView) {
+    const bool barPriceViewport = watched == m_barPriceView->viewport();
+    const bool barVolumeViewport = watched == m_barVolumeView->viewport();
+    if (barPriceViewport || barVolumeViewport) {
+        if (event->type() == QEvent::MouseMove) {
+            const QPoint pos = static_cast<QMouseEvent*>(event)->position().toPoint();
+            showBarCrosshairAt(barPriceViewport ? pos : QPoint(pos.x(), int(m_barPriceChart->plotArea().center().y())));
+        } else if (event->type() == QEvent::Leave) {
+            hideCrosshair();
+        }
+    } else if (watched == m_barPriceView || watched == m_barVolumeView) {
+        if (event->type() == QEvent::Resize)
+            scheduleFrame();
+    } else if (watched == m_priceView || watched == m_volumeView) {
         if (event->type() == QEvent::Resize)
             scheduleFrame(); // the number of pixel columns changed: lay out and draw again
     } else if (priceViewport || volumeViewport) {
@@ -772,6 +753,10 @@ bool TickChartWidget::eventFilter(QObject* watched, QEvent* event)
 
 void TickChartWidget::showCrosshairAt(const QPoint& pos)
 {
+    if (isBarMode()) {
+        showBarCrosshairAt(pos);
+        return;
+    }
     const std::deque<TickSample>& ticks = currentTicks();
     const QRectF plot = m_priceChart->plotArea();
     if (ticks.empty() || isEmptyStateShown() || pos.x() < plot.left() || pos.x() > plot.right()) {
@@ -841,8 +826,11 @@ void TickChartWidget::showCrosshairAt(const QPoint& pos)
 
 void TickChartWidget::hideCrosshair()
 {
-    for (QGraphicsItem* item : {static_cast<QGraphicsItem*>(m_crossV), static_cast<QGraphicsItem*>(m_crossH),
-                                static_cast<QGraphicsItem*>(m_crossVolume), static_cast<QGraphicsItem*>(m_tipBox)}) {
+    for (QGraphicsItem* item :
+         {static_cast<QGraphicsItem*>(m_crossV), static_cast<QGraphicsItem*>(m_crossH),
+          static_cast<QGraphicsItem*>(m_crossVolume), static_cast<QGraphicsItem*>(m_tipBox),
+          static_cast<QGraphicsItem*>(m_barCrossV), static_cast<QGraphicsItem*>(m_barCrossH),
+          static_cast<QGraphicsItem*>(m_barCrossVolume), static_cast<QGraphicsItem*>(m_barTipBox)}) {
         if (item)
             item->hide();
     }
@@ -850,10 +838,12 @@ void TickChartWidget::hideCrosshair()
 
 bool TickChartWidget::isCrosshairShown() const
 {
-    return m_tipBox->isVisible();
+    return m_tipBox->isVisible() || (m_barTipBox && m_barTipBox->isVisible());
 }
 
 QString TickChartWidget::crosshairText() const
 {
+    if (m_barTipBox && m_barTipBox->isVisible())
+        return m_barTipText->text();
     return m_tipBox->isVisible() ? m_tipText->text() : QString();
 }

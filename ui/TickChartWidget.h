@@ -3,6 +3,7 @@
 #include "QuoteDelegate.h"
 #include "QuoteTypes.h"
 #include "TickHistory.h"
+#include "feed/QmtBarClient.h"
 #include "feed/QmtFormulaClient.h"
 
 #include <QElapsedTimer>
@@ -17,6 +18,9 @@
 
 class IndicatorDialog;
 class QAreaSeries;
+class QButtonGroup;
+class QCandlestickSeries;
+class QCategoryAxis;
 class QChart;
 class QChartView;
 class QDateTimeAxis;
@@ -57,11 +61,24 @@ struct QuoteChange;
 // Errors: every {"error": ...} of the bridge (and connection problems while indicators are active) shows in red in
 // the header row for ErrorShowMs and stays in the dialog; a subscription the bridge refused is dropped from the list.
 // Without a client (nullptr, the default) the button is disabled and its tooltip says a QMT Bridge is needed.
+//
+// Periods: tool buttons in the header switch between Tick (the intraday tick chart above) and K-line bars of 1m, 5m
+// or 1d. Bars come from a QmtBarClient (REST history, then /ws/realtime pushes of that one symbol and period; the
+// forming bar is replaced, a later time appends) and are drawn as candlesticks in the up/down colours of the
+// direction palette, with a volume pane below, in their own pair of chart views. The x axis counts bars, not time,
+// so lunch breaks, nights and weekends leave no gaps; labels are the exchange's local times (dates for 1d). Only the
+// newest bars that fit (about BarPixels pixels each) are drawn; the client keeps at most its capacity. The crosshair
+// shows the bar's O/H/L/C, change, volume and the indicator values. Indicators follow the period: switching to a bar
+// period subscribes the shown symbol's indicators again at that period, and the dialog adds at it by default.
+// Bar periods need the QMT Bridge (setBarPeriodsAvailable): for other symbols (AllTick) the bar buttons are disabled
+// with a tooltip saying why and the chart shows ticks; the chosen period comes back with the next bridge symbol.
 class TickChartWidget : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr int FrameIntervalMs = 40;
+    static constexpr int BarPixels = 8;
+    static constexpr int MinBarsShown = 20;
     static constexpr int ErrorShowMs = 6000;
 
     // An indicator the widget subscribed (for the dialog and tests).
@@ -125,6 +142,34 @@ public:
     // Opens (creating it on first use) the non-modal indicator dialog.
     IndicatorDialog* openIndicatorDialog();
     IndicatorDialog* indicatorDialog() const { return m_indicatorDialog; }
+
+    // Periods: "tick" (the default), "1m", "5m", "1d".
+    static QStringList periods()
+    {
+        return {QStringLiteral("tick"), QStringLiteral("1m"), QStringLiteral("5m"), QStringLiteral("1d")};
+    }
+    // The period chosen in the header (kept while bars are unavailable) and the one shown now.
+    QString period() const { return m_period; }
+    QString shownPeriod() const;
+    bool isBarMode() const { return shownPeriod() != QStringLiteral("tick"); }
+    void setPeriod(const QString& period);
+    // The client bars come from (not owned; nullptr = none: bar periods are unavailable).
+    void setBarClient(QmtBarClient* client);
+    QmtBarClient* barClient() const { return m_barClient; }
+    // Whether the shown symbol's bars can be had (it is quoted by the QMT Bridge); `reason` is the tooltip of the
+    // disabled bar buttons otherwise (translated).
+    void setBarPeriodsAvailable(bool available, const QString& reason = QString());
+    bool barPeriodsAvailable() const { return m_barsAvailable && m_barClient; }
+    QToolButton* periodButton(const QString& period) const;
+    QChart* barPriceChart() const { return m_barPriceChart; }
+    QChart* barVolumeChart() const { return m_barVolumeChart; }
+    QChartView* barPriceView() const { return m_barPriceView; }
+    QCandlestickSeries* candleSeries() const { return m_candles; }
+    QAreaSeries* barVolumeSeries(bool up) const { return m_barVolume[up ? 1 : 0]; }
+    QCategoryAxis* barTimeAxis() const { return m_barVolumeTime; }
+    // Bars drawn in the last frame (the newest that fit).
+    int barsShown() const { return m_barsShown; }
+    bool isBarViewShown() const;
 
     // Off: every tick becomes a point (for the benchmark's comparison). On by default.
     void setDecimationEnabled(bool enabled);
@@ -202,6 +247,16 @@ private:
     void onFormulaServerError(const QString& message, int id);
     void onFormulaConnectionError(const QString& message);
     void dropIndicator(int id);
+    // Bars.
+    void buildBarViews(const QFont& axisFont);
+    void applyBarColours();
+    void updatePeriodButtons();
+    void restartBars();
+    void applyBarSubscription();
+    void followPeriodWithIndicators();
+    void renderBars();
+    void layoutBarPlots();
+    void showBarCrosshairAt(const QPoint& pos);
     void showIndicatorError(const QString& message);
     void updateIndicatorButton();
     void updateOverlayVisibility();
@@ -252,6 +307,33 @@ private:
     QValueAxis* m_priceAxis;
     QValueAxis* m_changeAxis;
     QValueAxis* m_volumeAxis;
+    // Bars.
+    QString m_period = QStringLiteral("tick");
+    QPointer<QmtBarClient> m_barClient;
+    bool m_barsAvailable = false;
+    bool m_barsRestartPending = false;
+    QString m_barsUnavailableReason;
+    QButtonGroup* m_periodGroup = nullptr;
+    QList<QToolButton*> m_periodButtons;
+    QWidget* m_barPlots = nullptr;
+    QChart* m_barPriceChart = nullptr;
+    QChart* m_barVolumeChart = nullptr;
+    QChartView* m_barPriceView = nullptr;
+    QChartView* m_barVolumeView = nullptr;
+    QCandlestickSeries* m_candles = nullptr;
+    QAreaSeries* m_barVolume[2] = {};     // down, up
+    QValueAxis* m_barPriceTime = nullptr; // bar positions (candlesticks need a plain value axis)
+    QCategoryAxis* m_barVolumeTime = nullptr;
+    QValueAxis* m_barPriceAxis = nullptr;
+    QValueAxis* m_barVolumeAxis = nullptr;
+    QMap<QString, QLineSeries*> m_barOverlays; // "id/output"
+    int m_barsShown = 0;
+    int m_barFirst = 0; // index in the client's bars of the first bar drawn
+    QGraphicsLineItem* m_barCrossV = nullptr;
+    QGraphicsLineItem* m_barCrossH = nullptr;
+    QGraphicsLineItem* m_barCrossVolume = nullptr;
+    QGraphicsRectItem* m_barTipBox = nullptr;
+    QGraphicsSimpleTextItem* m_barTipText = nullptr;
     QGraphicsLineItem* m_crossV = nullptr;
     QGraphicsLineItem* m_crossH = nullptr;
     QGraphicsLineItem* m_crossVolume = nullptr;

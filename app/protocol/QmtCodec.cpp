@@ -10,6 +10,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <charconv>
 #include <climits>
 #include <cmath>
@@ -196,6 +197,44 @@ qint64 normalizeTime(qint64 value)
     return value > 0 && value < 100000000000LL ? value * 1000 : value; // seconds tolerated
 }
 
+// A bar's time written as text, Asia/Shanghai local: "20240102" (a day), "20240102093100" (YYYYMMDDHHmmss),
+// "2024-01-02", "2024-01-02 09:31:00" or a timetag "20240102 09:31:00"; 0 when it is none of these.
+qint64 parseTimeText(const QString& text)
+{
+    QString s = text.trimmed();
+    if (s.size() >= 17 && s.at(8) == u' ')
+        return parseTimetag(s);
+    s.remove(u'-').remove(u':').remove(u' ').remove(u'T');
+    if (s.size() != 8 && s.size() != 12 && s.size() != 14)
+        return 0;
+    for (const QChar c : std::as_const(s)) {
+        if (!c.isDigit())
+            return 0;
+    }
+    const QDate date = QDate::fromString(s.left(8), u"yyyyMMdd");
+    if (!date.isValid())
+        return 0;
+    QTime time(0, 0);
+    if (s.size() > 8) {
+        time = QTime::fromString(s.mid(8).leftJustified(6, u'0'), u"HHmmss");
+        if (!time.isValid())
+            return 0;
+    }
+    return QDateTime(date, time, shanghai()).toMSecsSinceEpoch();
+}
+
+// A time field: epoch ms (or seconds) as a number or a numeric string, or one of the texts of parseTimeText.
+qint64 readTime(dom::element e)
+{
+    if (e.type() == dom::element_type::STRING) {
+        const qint64 fromText = parseTimeText(readString(e));
+        if (fromText > 0)
+            return fromText;
+    }
+    qint64 value = 0;
+    return readInt(e, &value) ? normalizeTime(value) : 0;
+}
+
 // Reads one record of `code` into a tick or a bar; false when it is neither.
 bool readRecord(dom::element e, const QString& code, const Decimal& tick, Frame* frame)
 {
@@ -207,13 +246,16 @@ bool readRecord(dom::element e, const QString& code, const Decimal& tick, Frame*
     bool isTick = false;
     bool isBar = false;
     qint64 timeValue = 0;
+    qint64 indexTime = 0;
     QString timetag;
     QList<Decimal> askPrices, bidPrices, askVols, bidVols;
     for (dom::key_value_pair field : object) {
         const std::string_view key = field.key;
         const dom::element value = field.value;
         if (key == "time") {
-            readInt(value, &timeValue);
+            timeValue = readTime(value);
+        } else if (key == "index" || key == "date" || key == "stime") {
+            indexTime = readTime(value); // market_data_ex: the DataFrame's former index (B.11, UNCONFIRMED)
         } else if (key == "lastPrice") {
             t.last = readPrice(value, tick);
             isTick = true;
@@ -264,9 +306,11 @@ bool readRecord(dom::element e, const QString& code, const Decimal& tick, Frame*
             timetag = readString(value);
         }
     }
-    qint64 timeMs = normalizeTime(timeValue);
+    qint64 timeMs = timeValue;
     if (timeMs <= 0 && !timetag.isEmpty())
         timeMs = parseTimetag(timetag);
+    if (timeMs <= 0)
+        timeMs = indexTime;
     if (isTick) {
         t.code = code;
         t.timeMs = timeMs;
@@ -643,6 +687,46 @@ bool Decoder::decodeFullTick(QByteArrayView body, QList<Tick>* out, QString* err
     }
     if (out)
         *out = std::move(frame.ticks);
+    return true;
+}
+
+bool Decoder::decodeMarketData(QByteArrayView body, QHash<QString, QList<Bar>>* out, QString* error)
+{
+    QString why;
+    dom::element root;
+    if (!d->parse(body, &root, &why))
+        return fail(error, why);
+    dom::object object;
+    if (root.get_object().get(object))
+        return fail(error, u"not a JSON object"_s);
+    dom::object map;
+    if (object.at_key("data").get_object().get(map))
+        return fail(error, restError(object, u"reply without data"_s));
+    QHash<QString, QList<Bar>> result;
+    for (dom::key_value_pair field : map) {
+        const QString code = toQString(field.key);
+        Frame frame;
+        readCodeEntry(field.value, code, m_ticks.value(code), &frame);
+        QList<Bar> bars;
+        bars.reserve(frame.bars.size());
+        for (Bar& bar : frame.bars) {
+            if (bar.timeMs > 0)
+                bars.append(std::move(bar));
+        }
+        // Oldest first, one bar per time (a later duplicate wins), whatever order the rows came in.
+        std::stable_sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) { return a.timeMs < b.timeMs; });
+        QList<Bar> unique;
+        unique.reserve(bars.size());
+        for (Bar& bar : bars) {
+            if (!unique.isEmpty() && unique.constLast().timeMs == bar.timeMs)
+                unique.last() = std::move(bar);
+            else
+                unique.append(std::move(bar));
+        }
+        result.insert(code, std::move(unique));
+    }
+    if (out)
+        *out = std::move(result);
     return true;
 }
 

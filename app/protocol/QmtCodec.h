@@ -155,6 +155,11 @@ public:
     bool decodeStockNames(QByteArrayView body, QHash<QString, QString>* out, QString* error = nullptr);
     // /api/market/full_tick: {"data":{code:tick}}.
     bool decodeFullTick(QByteArrayView body, QList<Tick>* out, QString* error = nullptr);
+    // /api/market/market_data_ex and /api/market/local_data: {"data":{code:[bar records]}}, oldest first per code
+    // (sorted, one bar per time). The time comes from `time` (ms, or a time text) or, failing that, from the
+    // DataFrame's former index column (`index`, `date`: "20240102", "20240102093100", Asia/Shanghai; B.11 leaves its
+    // name UNCONFIRMED); rows without any time are dropped.
+    bool decodeMarketData(QByteArrayView body, QHash<QString, QList<Bar>>* out, QString* error = nullptr);
     // /api/meta/stock_list: {"category":..., "count":N, "stocks":[codes]}.
     bool decodeStockList(QByteArrayView body, QString* category, QStringList* codes, QString* error = nullptr);
 

@@ -39,9 +39,120 @@ QList<QmtSimServer::Bar> QmtSimServer::barsOf(const QString& code, qint64 period
     }
     out = s.history.value(period);
     out.append(s.forming.value(period));
+    const int wanted = count <= 0 ? kMaxHistoryBars : std::min(count, kMaxHistoryBars);
+    if (out.size() < wanted) {
+        // Bars from before streaming began, aggregated from the back-filled minutes: the minutes before the first
+        // streamed bar of this period, in whole bars of it (the streamed bar itself started with the stream).
+        const qint64 firstMinute = barStart(s.createdMs, 60'000);
+        const qint64 firstBar = out.constFirst().start;
+        const int missing = wanted - int(out.size());
+        const int minutes = int((firstMinute - firstBar) / 60'000 + qint64(missing) * (period / 60'000));
+        backfillMinutes(s, minutes);
+        QList<Bar> earlier;
+        qint64 bucket = -1;
+        qint64 preClose = 0;
+        for (qsizetype j = (firstMinute - firstBar) / 60'000; j < s.backfill.size(); ++j) {
+            const CodeState::Minute& m = s.backfill.at(j);
+            const qint64 start = firstMinute - (j + 1) * 60'000;
+            const qint64 barAt = barStart(start, period);
+            if (barAt != bucket) {
+                if (earlier.size() == missing)
+                    break;
+                bucket = barAt;
+                Bar bar;
+                bar.start = barAt;
+                bar.open = m.open;
+                bar.high = m.high;
+                bar.low = m.low;
+                bar.close = m.close;
+                earlier.append(bar);
+            }
+            Bar& bar = earlier.last(); // walking back in time: this minute opens the bar so far
+            bar.open = m.open;
+            bar.high = std::max(bar.high, m.high);
+            bar.low = std::min(bar.low, m.low);
+            bar.volumeShares += m.shares;
+            bar.amount += m.amount;
+        }
+        std::reverse(earlier.begin(), earlier.end());
+        for (Bar& bar : earlier) {
+            bar.preClose = preClose > 0 ? preClose : bar.open;
+            preClose = bar.close;
+        }
+        if (!earlier.isEmpty())
+            out.first().preClose = earlier.constLast().close;
+        out = earlier + out;
+    }
     if (count > 0 && out.size() > count)
         out = out.mid(out.size() - count);
     return out;
+}
+
+void QmtSimServer::backfillMinutes(CodeState& s, int minutes)
+{
+    // Walks back in time from the open of the first streamed minute. Today's minutes (since Shanghai midnight) run
+    // to the session's open (a bridge) inside the day's range at the start of streaming; they share out the volume
+    // traded before it. Earlier minutes continue from the previous close as a random walk.
+    minutes = std::min(minutes, kMaxHistoryBars * 240);
+    const qint64 firstMinute = barStart(s.createdMs, 60'000);
+    const qint64 today = (firstMinute - barStart(s.createdMs, kDayMs)) / 60'000; // minutes of today before it
+    // Today's steps are scaled to the day's range, so the walk wanders across it rather than sitting at its edges.
+    const double sigma = std::max(1.0, double(s.lastClose) * 0.0006);
+    const double todaySigma = std::max(1.0, double(s.high0 - s.low0) / 14.0);
+    const auto reflect = [](double x, double lo, double hi) {
+        for (int i = 0; i < 4 && (x < lo || x > hi); ++i)
+            x = x < lo ? 2 * lo - x : 2 * hi - x;
+        return std::clamp(x, lo, hi);
+    };
+    const qint64 floor = std::max<qint64>(1, s.limitDown > 0 ? s.limitDown : 1);
+    const qint64 ceiling = s.limitUp > 0 ? s.limitUp : std::numeric_limits<qint64>::max();
+    const auto normal = [&s] {
+        const double u1 = std::max(1e-12, randomUnit(s.backfillRng));
+        const double u2 = randomUnit(s.backfillRng);
+        return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    };
+    qint64 todayShares = today > 0 ? s.pvolume0 / 100 / today : 0; // lots per minute
+    while (s.backfill.size() < minutes) {
+        const qsizetype k = s.backfill.size(); // 0 = the minute just before streaming
+        CodeState::Minute m;
+        // The close of this minute is the open of the next one (already generated, or the stream's first price).
+        m.close = k == 0 ? s.last0 : s.backfill.at(k - 1).open;
+        const bool inToday = k < today;
+        if (inToday) {
+            if (k == today - 1) {
+                m.open = s.open0; // the session's first minute opens at the open
+            } else {
+                const double remaining = double(today - k);
+                const double drift = (double(s.open0) - double(m.close)) / remaining;
+                m.open = std::llround(
+                    reflect(double(m.close) + drift + normal() * todaySigma, double(s.low0), double(s.high0)));
+            }
+            m.open = std::clamp(m.open, s.low0, s.high0);
+        } else {
+            if (k == today)
+                m.close = s.lastClose; // yesterday's last minute closes at the previous close
+            m.open = std::clamp<qint64>(std::llround(double(m.close) + normal() * sigma), 1,
+                                        std::numeric_limits<qint64>::max());
+        }
+        const double step = inToday ? todaySigma : sigma;
+        m.high = std::max(m.open, m.close) + qint64(std::abs(normal()) * step * 0.5);
+        m.low = std::min(m.open, m.close) - qint64(std::abs(normal()) * step * 0.5);
+        if (inToday) {
+            m.high = std::min(m.high, s.high0);
+            m.low = std::max(m.low, s.low0);
+        } else {
+            m.high = std::min(m.high, ceiling);
+            m.low = std::max(m.low, floor);
+            m.low = std::max<qint64>(1, m.low);
+        }
+        m.high = std::max({m.high, m.open, m.close});
+        m.low = std::min({m.low, m.open, m.close});
+        const double factor = 0.4 + randomUnit(s.backfillRng) * 1.2;
+        const qint64 typical = std::max<qint64>(todayShares, 50); // lots
+        m.shares = std::max<qint64>(1, std::llround(double(typical) * factor)) * 100;
+        m.amount = double(m.shares) * double(m.open + m.close) / 2.0 / pow10(s.scale);
+        s.backfill.append(m);
+    }
 }
 
 QByteArray QmtSimServer::detailJson(const QString& code)
@@ -281,6 +392,12 @@ int QmtSimServer::routeHttp(const HttpRequest& request, QByteArray* body)
         QList<Bar> bars;
         if (period > 0 && m_market->contains(code))
             bars = barsOf(code, period, legacy ? count : (period == kDayMs ? 1 : count));
+        if (!legacy && period > 0 && period < kDayMs) {
+            // full_kline is the latest day's bars only.
+            const qint64 today = barStart(nowMs(), kDayMs);
+            bars.erase(std::remove_if(bars.begin(), bars.end(), [today](const Bar& bar) { return bar.start < today; }),
+                       bars.end());
+        }
         const CodeState* s = m_market->contains(code) ? &codeState(code) : nullptr;
         QByteArray list = "[";
         if (legacy) {

@@ -340,15 +340,31 @@ QmtSimServer::CodeState& QmtSimServer::codeState(const QString& code)
     s->lastClose = toUnits(m_market->prevClose(code), s->scale);
     s->open = toUnits(m_market->openPrice(code), s->scale);
     s->last = toUnits(m_market->lastPrice(code), s->scale);
-    s->high = std::max(s->open, s->last);
-    s->low = std::min(s->open, s->last);
     const qint64 now = nowMs();
-    // A plausible morning so far: some lots traded at around the open.
     quint64 seed = qHash(code) ^ m_config.seed;
+    // The session so far ranged a little beyond its open and last price (within the limits): the minutes back-filled
+    // before streaming began (backfillMinutes) stay inside this range.
+    s->limitUp = toUnits(m_market->limitUp(code), s->scale);
+    s->limitDown = toUnits(m_market->limitDown(code), s->scale);
+    const qint64 wiggle = std::max<qint64>(1, qint64(double(s->lastClose) * 0.004));
+    s->high = std::max(s->open, s->last) + qint64(nextRandom(seed) % quint64(wiggle + 1));
+    s->low = std::max<qint64>(1, std::min(s->open, s->last) - qint64(nextRandom(seed) % quint64(wiggle + 1)));
+    if (s->limitUp > 0)
+        s->high = std::min(s->high, std::max(s->limitUp, std::max(s->open, s->last)));
+    if (s->limitDown > 0)
+        s->low = std::max(s->low, std::min(s->limitDown, std::min(s->open, s->last)));
+    // A plausible morning so far: some lots traded at around the open.
     s->pvolume = qint64(1000 + nextRandom(seed) % 200000) * 100;
     s->amount = double(s->pvolume) * double(s->open + s->last) / 2.0 / pow10(s->scale);
     s->transactions = s->pvolume / 1500;
     s->timeMs = now;
+    s->createdMs = now;
+    s->open0 = s->open;
+    s->high0 = s->high;
+    s->low0 = s->low;
+    s->last0 = s->last;
+    s->pvolume0 = s->pvolume;
+    s->backfillRng = seed ^ 0x5DEECE66DULL;
     s->book = m_market->book(code, now, kBookLevels);
     for (qint64 period : kBarPeriods) {
         Bar bar;
@@ -868,7 +884,13 @@ void QmtSimServer::handleFormulaMessage(Client* client, const QByteArray& messag
             return;
         }
         const int count = request.value(u"count"_s).toInt(-1);
-        formula.count = count <= 0 ? 20 : std::min(count, 500);
+        formula.count = count <= 0 ? 20 : std::min(count, kMaxHistoryBars);
+        const QString period = request.value(u"period"_s).toString(u"1d"_s);
+        formula.periodMs = periodMs(period);
+        if (formula.periodMs <= 0) {
+            send(client, "{\"error\":" + JsonText::quoted(QString(u"unsupported period: "_s + period)) + '}');
+            return;
+        }
         formula.n = std::clamp(request.value(u"params"_s).toObject().value(u"N"_s).toInt(5), 1, 250);
         const int seqId = m_nextSeqId++;
         client->formulas.insert(seqId, formula);
@@ -888,22 +910,24 @@ void QmtSimServer::handleFormulaMessage(Client* client, const QByteArray& messag
     send(client, "{\"error\":" + JsonText::quoted(QString(u"unknown action: "_s + shown)) + '}');
 }
 
-QByteArray QmtSimServer::formulaData(const QString& code, int n, int count)
+QByteArray QmtSimServer::formulaData(const QString& code, qint64 period, int n, int count)
 {
-    const QList<AllTick::KlineBar> bars = m_market->dailyBars(code, count, nowMs());
+    // The same bars as market_data_ex and the realtime bar pushes of that period: history, then the forming bar.
+    const QList<Bar> bars = barsOf(code, period, count);
+    const double unit = 1.0 / pow10(codeState(code).scale);
     QByteArray times = "[";
     QByteArray ma = "[";
     QByteArray ratio = "[";
     double sum = 0;
     for (qsizetype i = 0; i < bars.size(); ++i) {
         const char* sep = i > 0 ? "," : "";
-        const double close = bars.at(i).close.toDouble();
+        const double close = double(bars.at(i).close) * unit;
         sum += close;
         if (i >= n)
-            sum -= bars.at(i - n).close.toDouble();
-        times.append(sep).append(QByteArray::number(bars.at(i).timestampSec * 1000));
+            sum -= double(bars.at(i - n).close) * unit;
+        times.append(sep).append(QByteArray::number(bars.at(i).start));
         ma.append(sep).append(pyFloat(i + 1 >= n ? sum / n : std::numeric_limits<double>::quiet_NaN(), true));
-        const double previous = i > 0 ? bars.at(i - 1).close.toDouble() : 0.0;
+        const double previous = i > 0 ? double(bars.at(i - 1).close) * unit : 0.0;
         ratio.append(sep).append(
             pyFloat(previous == 0 ? std::numeric_limits<double>::infinity() : close / previous, true));
     }
@@ -924,8 +948,8 @@ void QmtSimServer::onFormulaTick()
             if (!m_market->contains(formula.code))
                 continue;
             send(client, "{\"type\":\"formula_update\",\"formula_name\":" + JsonText::quoted(formula.name) +
-                             ",\"stock_code\":" + JsonText::quoted(formula.code) +
-                             ",\"data\":" + formulaData(formula.code, formula.n, formula.count) + '}');
+                             ",\"stock_code\":" + JsonText::quoted(formula.code) + ",\"data\":" +
+                             formulaData(formula.code, formula.periodMs, formula.n, formula.count) + '}');
         }
     }
 }

@@ -90,11 +90,17 @@ class QWebSocketServer;
 //   update of the code; whole_quote does send its snapshot at once (XT-DOC says so);
 // - bar `time` is the bar's start (1m at 09:31:xx is stamped 09:31:00); periods other than tick/1m/5m/15m/30m/1h/1d
 //   get no data; market_data_ex records carry the time string under "index" ("20240102" for 1d, "20240102093100"
-//   for minutes); minute history exists only since the simulator started;
+//   for minutes); intraday bars before the simulator began streaming a code are back-filled (up to 500 bars,
+//   deterministic per seed and code) from generated minutes that end at the first streamed price, reach back to the
+//   session's open inside the day's high/low, and continue from the previous close before that; every intraday
+//   period aggregates the same minutes;
 // - download_progress: a known code is "ok" after downloadDelayMs; an unknown code shaped like an A-share
 //   (six digits .SH/.SZ/.BJ) is "timeout" after downloadTimeoutMs; anything else is "error: invalid stock code: X";
 //   the socket is closed with 1000 after "done"; a client close cancels the rest (cancelledDownloads());
 // - formula: any formula_name is accepted; params {"N":n} sets the MA length (default 5); count <= 0 means 20 bars;
+//   the result is computed on the bars of the requested period (1m, 5m, ... 1d: the same bars market_data_ex and
+//   the realtime bar pushes give, the forming bar last); a period without bars (tick, unknown) is answered
+//   {"error":"unsupported period: <period>"} and not subscribed;
 //   missing formula_name/stock_code gets {"error":"missing formula_name or stock_code"}; unknown stock codes are
 //   acked but never pushed; the data layout {"timelist","outputs"} is the spec's guess; the first RATIO value is
 //   Infinity (no previous bar) and the first N-1 MA values are NaN. Bare NaN appears in documented mode only
@@ -235,7 +241,8 @@ private:
     QByteArray barRecord(const CodeState& s, const Bar& bar, bool withIndex, qint64 periodMs) const;
     QByteArray detailJson(const QString& code);
     QList<Bar> barsOf(const QString& code, qint64 period, int count);
-    QByteArray formulaData(const QString& code, int n, int count);
+    void backfillMinutes(CodeState& s, int minutes);
+    QByteArray formulaData(const QString& code, qint64 period, int n, int count);
     QString downloadStatus(const QString& code) const;
 
     Config m_config;

@@ -312,6 +312,19 @@ struct QmtSimServer::CodeState
     BookSnapshot book;
     QHash<qint64, Bar> forming;        // period ms -> forming bar
     QHash<qint64, QList<Bar>> history; // period ms -> closed bars since start, oldest first
+    // Minutes before the simulator started streaming the code (see backfillMinutes()): index 0 is the minute just
+    // before the first streamed 1m bar, going back in time. Generated on demand, always extended the same way.
+    struct Minute
+    {
+        qint64 open = 0, high = 0, low = 0, close = 0;
+        qint64 shares = 0;
+        double amount = 0;
+    };
+    QList<Minute> backfill;
+    quint64 backfillRng = 0;
+    qint64 createdMs = 0;
+    qint64 open0 = 0, high0 = 0, low0 = 0, last0 = 0, pvolume0 = 0; // the session when streaming began
+    qint64 limitUp = 0, limitDown = 0;                              // 0 = none
 };
 
 struct QmtSimServer::Client
@@ -323,6 +336,7 @@ struct QmtSimServer::Client
         QString code;
         int n = 5;
         int count = 20;
+        qint64 periodMs = QmtSimDetail::kDayMs;
     };
 
     QWebSocket* socket = nullptr;
