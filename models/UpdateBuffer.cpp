@@ -76,6 +76,15 @@ void UpdateBuffer::mergeBook(const BookSnapshot& book, qint64 nowNs)
 
 void UpdateBuffer::enforceTradeCap()
 {
+    // Trimming drops the oldest trades by moving the rest to the front: done each time the list passed the cap, a
+    // GUI that fell behind would move the whole list for every batch. Let it reach twice the cap (or the cap plus
+    // 1,024) first, and trim to the cap in take(), so the consumer still gets at most the cap, the newest ones.
+    if (m_pending.trades.size() > m_tradeCap + qMax(m_tradeCap, 1024))
+        trimTrades();
+}
+
+void UpdateBuffer::trimTrades()
+{
     if (m_pending.trades.size() > m_tradeCap) {
         const qsizetype excess = m_pending.trades.size() - m_tradeCap;
         m_pending.trades.remove(0, excess);
@@ -149,12 +158,19 @@ void UpdateBuffer::setTradeCap(int cap)
 UpdateBuffer::Batch UpdateBuffer::take()
 {
     QMutexLocker lock(&m_mutex);
+    trimTrades();
     Batch out;
     out.deltas.swap(m_pending.deltas);
     out.trades.swap(m_pending.trades);
     out.tradesDropped = m_pending.tradesDropped;
     m_pending.tradesDropped = 0;
     return out;
+}
+
+int UpdateBuffer::pendingTradeCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_pending.trades.size());
 }
 
 int UpdateBuffer::pendingSymbols() const

@@ -60,6 +60,8 @@ public:
     // buffer get `receivedNs` (UpdateBuffer::monotonicNowNs() when the batch's oldest frame arrived).
     void addBatch(const QList<TradeTick>& trades, const QList<BookSnapshot>& books, qint64 receivedNs);
     void setTradeCap(int cap);
+    // Trades held for the next take(): at most twice the cap (or the cap plus 1,024), whatever the backlog.
+    int pendingTradeCount() const;
 
     // Consumer side.
     Batch take();
@@ -77,6 +79,7 @@ private:
     void mergeTrade(const TradeTick& trade, qint64 nowNs);
     void mergeBook(const BookSnapshot& book, qint64 nowNs);
     void enforceTradeCap();
+    void trimTrades();
     void notifyIfNeeded(bool wasEmpty);
 
     mutable QMutex m_mutex;

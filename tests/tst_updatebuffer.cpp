@@ -36,6 +36,7 @@ private Q_SLOTS:
     void bookReplacesOlderBook();
     void signalsOnlyWhenBecomingNonEmpty();
     void tradeCapDropsOldest();
+    void tradeBacklogStaysBounded();
     void concurrentProducerLosesNothing();
     void batchMergesLikeSingleAdds();
     void batchSignalsOnceAndStampsNewSymbols();
@@ -118,6 +119,30 @@ void TestUpdateBuffer::tradeCapDropsOldest()
     QCOMPARE(batch.trades.last().timeMs, qint64(249));
     // Merged deltas are never capped: the volume still counts every trade.
     QCOMPARE(batch.deltas.value(u"AAPL.US"_s).volumeAdd, dec("250"));
+}
+
+void TestUpdateBuffer::tradeBacklogStaysBounded()
+{
+    // A consumer that never takes: the held trades stay within twice the cap, and take() still hands out exactly
+    // the newest `cap` of them with every older one counted as dropped.
+    UpdateBuffer buffer;
+    buffer.setTradeCap(2000);
+    int most = 0;
+    for (int i = 0; i < 50000; ++i) {
+        if (i % 100 == 0) {
+            QList<TradeTick> burst;
+            for (int j = 0; j < 100; ++j)
+                burst.append(trade(u"AAPL.US"_s, "189.25", "1", i + j));
+            buffer.addBatch(burst, {}, UpdateBuffer::monotonicNowNs());
+            most = qMax(most, buffer.pendingTradeCount());
+        }
+    }
+    QVERIFY2(most <= 4000, qPrintable(QString::number(most)));
+    const UpdateBuffer::Batch batch = buffer.take();
+    QCOMPARE(batch.trades.size(), 2000);
+    QCOMPARE(batch.tradesDropped, quint64(48000));
+    QCOMPARE(batch.trades.first().timeMs, qint64(48000));
+    QCOMPARE(batch.trades.last().timeMs, qint64(49999));
 }
 
 void TestUpdateBuffer::concurrentProducerLosesNothing()
