@@ -124,6 +124,7 @@ private Q_SLOTS:
     void textFramesDecodeLikeBytes();
     void scannerTakesPlainPushes_data();
     void scannerTakesPlainPushes();
+    void scannerReadsDecimalsLikeDecimalParse();
     void scannerMatchesSimdjson();
 
     void encodeHeartbeat_data();
@@ -693,6 +694,51 @@ void tst_AllTickCodec::scannerTakesPlainPushes()
         QVERIFY(cmdId == AllTick::PushTrade || cmdId == AllTick::PushDepth);
         QVERIFY(!payload.code.empty());
     }
+}
+
+void tst_AllTickCodec::scannerReadsDecimalsLikeDecimalParse()
+{
+    // The scanner reads the usual price and size strings itself: every form, usual or not, must give what the
+    // simdjson path (Decimal::parse) gives, including the ones it leaves to that path.
+    const QStringList values = {u"0"_s,
+                                u"-0"_s,
+                                u"0.0"_s,
+                                u"-0.000"_s,
+                                u"00012.500"_s,
+                                u"37.700000"_s,
+                                u"189.25"_s,
+                                u"-3.05"_s,
+                                u"0.0000000001"_s,
+                                u"1.00000000015"_s,
+                                u"1.23456789012"_s,
+                                u"123456789012345678"_s,
+                                u"12345678.1234567891"_s,
+                                u"1234567890123456789"_s,
+                                u"9223372036854775807"_s,
+                                u"99999999999999999999"_s,
+                                u"5."_s,
+                                u".5"_s,
+                                u"-"_s,
+                                u"1e3"_s,
+                                u" 1.5 "_s,
+                                u"+1.5"_s,
+                                u"1.5x"_s,
+                                u"1..5"_s,
+                                u""_s};
+    AllTick::Decoder fast;
+    AllTick::Decoder simd;
+    simd.setFastPathEnabled(false);
+    for (const QString& value : values) {
+        for (const QString& frame :
+             {uR"({"cmd_id":22998,"data":{"code":"A.US","price":"%1","volume":"%1","turnover":"%1"}})"_s.arg(value),
+              uR"({"cmd_id":22999,"data":{"code":"A.US","bids":[{"price":"%1","volume":"%1"}],"asks":[]}})"_s.arg(
+                  value)}) {
+            const QByteArray bytes = frame.toUtf8();
+            QCOMPARE(describe(fast.decode(bytes)), describe(simd.decode(bytes)));
+        }
+    }
+    QCOMPARE(fast.decode(QByteArray(R"({"cmd_id":22998,"data":{"code":"A.US","price":"00012.500"}})")).trade.price,
+             Decimal::fromUnits(125, 1));
 }
 
 void tst_AllTickCodec::scannerMatchesSimdjson()

@@ -91,6 +91,8 @@ public:
         }
         if (present)
             *present = true;
+        if (plainDecimalString(out))
+            return true;
         std::string_view text;
         if (!scalarText(&text))
             return false;
@@ -145,6 +147,52 @@ public:
     }
 
 private:
+    // The usual form of a price or size, read in the same pass that finds the closing quote: "-?d+(.d+)?" with at most
+    // 18 digits and 10 decimals, nothing else inside the quotes. Gives what Decimal::parse gives for the same text;
+    // anything else returns false with nothing consumed, for the general path.
+    bool plainDecimalString(Decimal* out)
+    {
+        static constexpr quint64 Pow10[] = {1ULL,         10ULL,         100ULL,        1000ULL,
+                                            10000ULL,     100000ULL,     1000000ULL,    10000000ULL,
+                                            100000000ULL, 1000000000ULL, 10000000000ULL};
+        const char* p = m_p; // peek() skipped the space before the quote
+        if (p == m_end || *p != '"')
+            return false;
+        ++p;
+        const bool negative = p < m_end && *p == '-';
+        p += negative ? 1 : 0;
+        const char* const digits = p;
+        quint64 units = 0;
+        while (p < m_end && *p >= '0' && *p <= '9')
+            units = units * 10 + quint64(*p++ - '0');
+        const qsizetype intDigits = p - digits;
+        int scale = 0;
+        qsizetype fracDigits = 0;
+        if (p < m_end && *p == '.') {
+            ++p;
+            int zeros = 0; // decimals seen since the last non-zero one
+            const char* const frac = p;
+            while (p < m_end && *p >= '0' && *p <= '9' && p - frac < 10) {
+                if (*p == '0') {
+                    ++zeros;
+                } else {
+                    units = units * Pow10[zeros + 1] + quint64(*p - '0');
+                    scale += zeros + 1;
+                    zeros = 0;
+                }
+                ++p;
+            }
+            fracDigits = p - frac;
+            if (fracDigits == 0)
+                return false;
+        }
+        if (intDigits == 0 || intDigits + fracDigits > 18 || p == m_end || *p != '"')
+            return false;
+        m_p = p + 1;
+        *out = Decimal::fromUnits(negative ? -qint64(units) : qint64(units), units == 0 ? 0 : scale);
+        return true;
+    }
+
     static bool isNumberChar(char c)
     {
         return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
