@@ -64,6 +64,26 @@ public:
     // The HTTP status a handshake failure reports, 0 when the text has none.
     static int handshakeStatus(const QString& errorString);
 
+    // A client's own state for the socket's: clients name the same states Idle, Connecting, Connected and Waiting,
+    // and say what Refused means to them (NotAvailable, Rejected...).
+    template <typename ClientState>
+    static ClientState mapState(State state, ClientState refused)
+    {
+        switch (state) {
+        case State::Idle:
+            return ClientState::Idle;
+        case State::Connecting:
+            return ClientState::Connecting;
+        case State::Connected:
+            return ClientState::Connected;
+        case State::Waiting:
+            return ClientState::Waiting;
+        case State::Refused:
+            return refused;
+        }
+        return ClientState::Idle;
+    }
+
 Q_SIGNALS:
     void stateChanged(QmtAuxSocket::State state);
     // Connected; the first message (if any) has gone out.

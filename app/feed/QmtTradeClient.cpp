@@ -109,24 +109,7 @@ void QmtTradeClient::stop()
 
 void QmtTradeClient::onSocketState(QmtAuxSocket::State state)
 {
-    State mapped = State::Idle;
-    switch (state) {
-    case QmtAuxSocket::State::Idle:
-        mapped = State::Idle;
-        break;
-    case QmtAuxSocket::State::Connecting:
-        mapped = State::Connecting;
-        break;
-    case QmtAuxSocket::State::Connected:
-        mapped = State::Connected;
-        break;
-    case QmtAuxSocket::State::Waiting:
-        mapped = State::Waiting;
-        break;
-    case QmtAuxSocket::State::Refused:
-        mapped = State::Rejected;
-        break;
-    }
+    const State mapped = QmtAuxSocket::mapState(state, State::Rejected);
     if (mapped == m_state)
         return;
     m_state = mapped;
