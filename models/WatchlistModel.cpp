@@ -8,6 +8,8 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -95,6 +97,9 @@ WatchlistModel::WatchlistModel(QuoteStore* store, QObject* parent)
 void WatchlistModel::setSymbols(const QStringList& codes)
 {
     beginResetModel();
+    const QHash<QString, int> oldRows = m_rows;
+    std::vector<RowCache> oldCache;
+    oldCache.swap(m_cache);
     m_codes.clear();
     for (const QString& code : codes) {
         if (!code.isEmpty() && !m_codes.contains(code))
@@ -103,6 +108,16 @@ void WatchlistModel::setSymbols(const QStringList& codes)
     for (const QString& code : std::as_const(m_codes))
         m_store->ensure(code);
     rebuildIndex();
+    // Fresh caches, but symbols that stay keep their latest move (the flash and tick direction).
+    m_cache.resize(size_t(m_codes.size()));
+    for (qsizetype i = 0; i < m_codes.size(); ++i) {
+        const int old = oldRows.value(m_codes.at(i), -1);
+        if (old >= 0 && size_t(old) < oldCache.size()) {
+            m_cache[size_t(i)].tickDirection = oldCache[size_t(old)].tickDirection;
+            m_cache[size_t(i)].lastMoveMs = oldCache[size_t(old)].lastMoveMs;
+        }
+    }
+    resetSortKeys();
     endResetModel();
 }
 
@@ -113,6 +128,8 @@ bool WatchlistModel::addSymbol(const QString& code)
     const int row = int(m_codes.size());
     beginInsertRows(QModelIndex(), row, row);
     m_codes.append(code);
+    m_cache.emplace_back();
+    resetSortKeys();
     m_rows.insert(code, row);
     m_store->ensure(code);
     endInsertRows();
@@ -126,6 +143,11 @@ bool WatchlistModel::moveSymbol(int from, int to)
     // beginMoveRows wants the destination as an index into the list before the move.
     beginMoveRows(QModelIndex(), from, from, QModelIndex(), to > from ? to + 1 : to);
     m_codes.move(from, to);
+    if (from < to)
+        std::rotate(m_cache.begin() + from, m_cache.begin() + from + 1, m_cache.begin() + to + 1);
+    else
+        std::rotate(m_cache.begin() + to, m_cache.begin() + from, m_cache.begin() + from + 1);
+    resetSortKeys();
     rebuildIndex();
     endMoveRows();
     return true;
@@ -149,7 +171,8 @@ Qt::ItemFlags WatchlistModel::flags(const QModelIndex& index) const
 
 bool WatchlistModel::isStale(const QuoteState& q, qint64 nowMs) const
 {
-    if (q.receivedMs <= 0 || !m_connectedSources.contains(q.source) || nowMs - q.receivedMs <= m_staleAfterMs)
+    // Cheapest test first: this runs for every painted cell.
+    if (q.receivedMs <= 0 || nowMs - q.receivedMs <= m_staleAfterMs || !m_connectedSources.contains(q.source))
         return false;
     // The simulator trades around the clock; real markets only in session.
     return q.source == u"simulator" || MarketHours::isOpen(SymbolCatalog::builtIn().marketOf(q.code), nowMs);
@@ -162,8 +185,8 @@ bool WatchlistModel::removeSymbol(const QString& code)
         return false;
     beginRemoveRows(QModelIndex(), row, row);
     m_codes.removeAt(row);
-    m_tickDirection.remove(code);
-    m_lastMoveMs.remove(code);
+    m_cache.erase(m_cache.begin() + row);
+    resetSortKeys();
     rebuildIndex();
     endRemoveRows();
     return true;
@@ -174,6 +197,7 @@ void WatchlistModel::setChineseNames(bool chinese)
     if (m_chinese == chinese)
         return;
     m_chinese = chinese;
+    invalidateText(1u << Name);
     if (!m_codes.isEmpty())
         Q_EMIT dataChanged(index(0, Name), index(rowCount() - 1, Name));
 }
@@ -181,8 +205,21 @@ void WatchlistModel::setChineseNames(bool chinese)
 void WatchlistModel::setDisplayLocale(const QLocale& locale)
 {
     m_locale = locale;
+    invalidateText(RowCache::AllColumns);
     if (!m_codes.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole});
+}
+
+void WatchlistModel::invalidateText(quint32 columns)
+{
+    for (RowCache& cache : m_cache)
+        cache.textDirty |= columns;
+}
+
+void WatchlistModel::resetSortKeys()
+{
+    m_keyDirty.assign(size_t(m_codes.size()), RowCache::AllColumns);
+    m_keys.assign(size_t(m_codes.size()) * ColumnCount, std::numeric_limits<double>::quiet_NaN());
 }
 
 void WatchlistModel::rebuildIndex()
@@ -220,15 +257,22 @@ void WatchlistModel::onQuotesChanged(const QList<QuoteChange>& changes)
         const auto it = m_rows.constFind(change.code);
         if (it == m_rows.constEnd())
             continue;
+        RowCache& cache = m_cache[size_t(*it)];
         if (change.direction != 0) {
             if (nowMs == 0)
                 nowMs = QDateTime::currentMSecsSinceEpoch();
-            m_tickDirection.insert(change.code, change.direction);
-            m_lastMoveMs.insert(change.code, nowMs);
+            cache.tickDirection = qint8(change.direction > 0 ? 1 : -1);
+            cache.lastMoveMs = nowMs;
         }
         const quint32 cols = columnsFor(change.fields);
-        if (cols != 0)
-            rows.append({*it, cols});
+        if (cols == 0)
+            continue;
+        // Derived values are recomputed when next asked for (paint, sort), before anyone hears of the change.
+        cache.textDirty |= cols;
+        m_keyDirty[size_t(*it)] |= cols;
+        if (cols & (1u << Change))
+            cache.directionDirty = true;
+        rows.append({*it, cols});
     }
     if (rows.isEmpty())
         return;
@@ -285,7 +329,7 @@ QString WatchlistModel::formatPercent(double value, const QLocale& locale)
     return value > 0 ? locale.positiveSign() + text : text;
 }
 
-QVariant WatchlistModel::displayValue(const QuoteState& q, int column) const
+QString WatchlistModel::displayValue(const QuoteState& q, int column) const
 {
     switch (column) {
     case Symbol:
@@ -335,8 +379,111 @@ QVariant WatchlistModel::displayValue(const QuoteState& q, int column) const
             return tr("QMT");
         return q.source;
     default:
-        return QVariant();
+        return QString();
     }
+}
+
+Qt::Alignment WatchlistModel::alignmentOf(int column)
+{
+    if (column == Symbol || column == Name || column == Source)
+        return Qt::AlignLeft | Qt::AlignVCenter;
+    return Qt::AlignRight | Qt::AlignVCenter;
+}
+
+const QString& WatchlistModel::cachedText(RowCache& cache, const QuoteState& q, int column) const
+{
+    const quint32 bit = 1u << column;
+    if (cache.textDirty & bit) {
+        cache.text[column] = displayValue(q, column);
+        cache.textDirty &= ~bit;
+    }
+    return cache.text[column];
+}
+
+int WatchlistModel::cachedDirection(RowCache& cache, const QuoteState& q) const
+{
+    if (cache.directionDirty) {
+        const Decimal diff = q.change();
+        cache.direction = qint8(diff.isNull() || diff.isZero() ? 0 : (diff.isNegative() ? -1 : 1));
+        cache.directionDirty = false;
+    }
+    return cache.direction;
+}
+
+double WatchlistModel::sortKey(int row, int column) const
+{
+    constexpr double missing = std::numeric_limits<double>::quiet_NaN();
+    if (row < 0 || row >= m_codes.size() || !hasNumericSortKey(column))
+        return missing;
+    const quint32 bit = 1u << column;
+    double& cached = m_keys[size_t(column) * m_codes.size() + size_t(row)];
+    if (m_keyDirty[size_t(row)] & bit) {
+        const QuoteState* q = m_store->quote(m_codes.at(row));
+        if (!q)
+            return missing;
+        const auto num = [](const Decimal& d) { return d.toDouble(); }; // NaN when null
+        double key = missing;
+        switch (column) {
+        case Last:
+            key = num(q->last);
+            break;
+        case Change:
+            key = num(q->change());
+            break;
+        case ChangePct:
+            key = q->changePercent().value_or(missing);
+            break;
+        case Bid:
+            key = num(q->bid());
+            break;
+        case BidSize:
+            key = num(q->bidSize());
+            break;
+        case Ask:
+            key = num(q->ask());
+            break;
+        case AskSize:
+            key = num(q->askSize());
+            break;
+        case Volume:
+            key = num(q->volume);
+            break;
+        case Turnover:
+            key = num(q->turnover);
+            break;
+        case High:
+            key = num(q->high);
+            break;
+        case Low:
+            key = num(q->low);
+            break;
+        case Time:
+            key = q->timeMs > 0 ? double(q->timeMs) : missing; // ms since the epoch are exact in a double
+            break;
+        default:
+            break;
+        }
+        cached = key;
+        m_keyDirty[size_t(row)] &= ~bit;
+    }
+    return cached;
+}
+
+bool WatchlistModel::cellPaint(int row, int column, qint64 nowMs, CellPaint* out) const
+{
+    if (row < 0 || row >= m_codes.size() || column < 0 || column >= ColumnCount)
+        return false;
+    const QuoteState* q = m_store->quote(m_codes.at(row));
+    if (!q)
+        return false;
+    RowCache& cache = m_cache[size_t(row)];
+    out->text = cachedText(cache, *q, column);
+    out->alignment = alignmentOf(column);
+    out->direction = cachedDirection(cache, *q);
+    out->tickDirection = cache.tickDirection;
+    out->lastMoveMs = cache.lastMoveMs;
+    out->stale = isStale(*q, nowMs);
+    return true;
 }
 
 QVariant WatchlistModel::rawValue(const QuoteState& q, int column) const
@@ -398,9 +545,7 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const
     case StaleRole:
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == Symbol || index.column() == Name || index.column() == Source)
-            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant(alignmentOf(index.column()));
     default:
         return QVariant();
     }
@@ -409,7 +554,7 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const
         return QVariant();
     switch (role) {
     case Qt::DisplayRole:
-        return displayValue(*q, index.column());
+        return cachedText(m_cache[size_t(index.row())], *q, index.column());
     case Qt::ToolTipRole:
         if (index.column() == Name || index.column() == Symbol)
             return SymbolCatalog::builtIn().displayName(q->code, m_chinese);
@@ -425,18 +570,16 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const
         return QVariant();
     case RawValueRole:
         return rawValue(*q, index.column());
-    case DirectionRole: {
-        const Decimal diff = q->change();
-        return diff.isNull() ? 0 : (diff.isZero() ? 0 : (diff.isNegative() ? -1 : 1));
-    }
+    case DirectionRole:
+        return cachedDirection(m_cache[size_t(index.row())], *q);
     case TickDirectionRole:
-        return m_tickDirection.value(q->code, 0);
+        return int(m_cache[size_t(index.row())].tickDirection);
     case CodeRole:
         return q->code;
     case UpdatedMsRole:
         return q->receivedMs;
     case LastMoveMsRole:
-        return m_lastMoveMs.value(q->code, 0);
+        return m_cache[size_t(index.row())].lastMoveMs;
     case StaleRole:
         return isStale(*q, QDateTime::currentMSecsSinceEpoch());
     default:
