@@ -33,13 +33,20 @@ public:
 
     // Text cells are painted directly (background, alternate-row and selection fills, then one drawText) instead of
     // through the style's item painter, which lays each cell's text out several times: at whole-market scale the
-    // repaint of the visible rows is most of the GUI thread's work.
+    // repaint of the visible rows is most of the GUI thread's work. Cells of a WatchlistModel (directly or through
+    // a proxy) take what they need from one WatchlistModel::cellPaint call instead of a dozen role lookups.
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
 
 private:
+    // The watchlist's own cells, from WatchlistModel::cellPaint. False for an index of another model.
+    bool paintWatchlistCell(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const;
+    // Background (selection, flash or alternate-row fill), then the text; an invalid colour means the palette's.
+    void drawCell(QPainter* painter, const QStyleOptionViewItem& opt, const QBrush& background,
+                  const QColor& textColour, const QString& text, Qt::Alignment alignment) const;
+
     bool m_flashEnabled = true;
     DirectionPalette m_palette = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);
 };
