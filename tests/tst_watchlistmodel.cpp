@@ -33,6 +33,7 @@ private Q_SLOTS:
     void rowsFollowSymbols();
     void dataChangedOnlyForChangedCells();
     void adjacentRowsShareOneSignal();
+    void columnsChangedInAllRowsShareOneSignal();
     void sizeTooltipsNameTheUnit();
     void availabilityShowsInLastCell();
     void exactPricesAndMissingValues();
@@ -154,6 +155,47 @@ void TestWatchlistModel::adjacentRowsShareOneSignal()
     QVERIFY(!cells.contains({0, WatchlistModel::Last}));
     QVERIFY(!cells.contains({2, WatchlistModel::Bid}));
     QVERIFY(cells.contains({2, WatchlistModel::Last}));
+}
+
+void TestWatchlistModel::columnsChangedInAllRowsShareOneSignal()
+{
+    // A snapshot: every row trades, but only row 1 makes a new high (its first trade sets high and low, the others
+    // trade inside their range). The price columns of the three rows still come as one rectangle; High and Low of
+    // row 1 separately; nothing covers the unchanged High/Low cells of rows 0 and 2.
+    for (const QString& code : {u"AAPL.US"_s, u"700.HK"_s, u"EURUSD"_s}) {
+        m_buffer.addTrade(trade(code, "10", "1", 1000));
+        m_buffer.addTrade(trade(code, "12", "1", 1000));
+    }
+    m_store->applyBatch(m_buffer.take());
+    QSignalSpy spy(m_model, &QAbstractItemModel::dataChanged);
+    m_buffer.addTrade(trade(u"AAPL.US"_s, "11", "1", 2000));
+    m_buffer.addTrade(trade(u"700.HK"_s, "13", "1", 2000));
+    m_buffer.addTrade(trade(u"EURUSD"_s, "11.5", "1", 2000));
+    m_store->applyBatch(m_buffer.take());
+    QSet<QPair<int, int>> cells;
+    int priceSignals = 0;
+    for (const QList<QVariant>& args : std::as_const(spy)) {
+        const QModelIndex tl = args.at(0).toModelIndex();
+        const QModelIndex br = args.at(1).toModelIndex();
+        if (tl.column() <= WatchlistModel::Last && br.column() >= WatchlistModel::Last) {
+            ++priceSignals;
+            QCOMPARE(tl.row(), 0);
+            QCOMPARE(br.row(), 2);
+        }
+        for (int r = tl.row(); r <= br.row(); ++r)
+            for (int c = tl.column(); c <= br.column(); ++c)
+                QVERIFY2(!cells.contains({r, c}), "a cell is reported twice");
+        for (int r = tl.row(); r <= br.row(); ++r)
+            for (int c = tl.column(); c <= br.column(); ++c)
+                cells.insert({r, c});
+    }
+    QCOMPARE(priceSignals, 1);
+    QVERIFY(cells.contains({1, WatchlistModel::High}));
+    QVERIFY(!cells.contains({0, WatchlistModel::High}));
+    QVERIFY(!cells.contains({2, WatchlistModel::High}));
+    QVERIFY(!cells.contains({0, WatchlistModel::Low}));
+    QVERIFY(cells.contains({2, WatchlistModel::Volume}));
+    QVERIFY(spy.count() <= 4); // Last..ChangePct, Volume (and Time), High of row 1: not one block per row
 }
 
 void TestWatchlistModel::sizeTooltipsNameTheUnit()
