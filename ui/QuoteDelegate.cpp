@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QPainter>
+#include <QStaticText>
 #include <QStyle>
 
 using namespace Qt::StringLiterals;
@@ -87,16 +88,52 @@ void QuoteDelegate::drawCell(QPainter* painter, const QStyleOptionViewItem& opt,
         return;
     const int margin = textMargin(opt);
     const QRect textRect = opt.rect.adjusted(margin, 0, -margin, 0);
-    QString shown = text;
-    if (opt.fontMetrics.horizontalAdvance(shown) > textRect.width())
-        shown = opt.fontMetrics.elidedText(shown, opt.textElideMode, textRect.width());
+    const QColor pen = textColour.isValid()
+                           ? textColour
+                           : opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     painter->save();
     painter->setFont(opt.font);
-    painter->setPen(textColour.isValid()
-                        ? textColour
-                        : opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
-    painter->drawText(textRect, int(alignment) | Qt::TextSingleLine, shown);
+    painter->setPen(pen);
+    const ShapedText& shaped = shapedText(text, opt.font);
+    if (shaped.width <= textRect.width() && (alignment & Qt::AlignVCenter)) {
+        // Where drawText(rect, alignment) puts one line: the line box (ascent + descent) centred vertically, the
+        // text's advance against the left or right edge or centred.
+        qreal x = textRect.x();
+        if (alignment & Qt::AlignRight)
+            x += textRect.width() - shaped.advance;
+        else if (alignment & Qt::AlignHCenter)
+            x += (textRect.width() - shaped.advance) / 2;
+        const qreal y = textRect.y() + (textRect.height() - shaped.lineHeight) / 2;
+        painter->drawStaticText(QPointF(x, y), shaped.text);
+    } else {
+        const QString shown = shaped.width > textRect.width()
+                                  ? opt.fontMetrics.elidedText(text, opt.textElideMode, textRect.width())
+                                  : text;
+        painter->drawText(textRect, int(alignment) | Qt::TextSingleLine, shown);
+    }
     painter->restore();
+}
+
+const QuoteDelegate::ShapedText& QuoteDelegate::shapedText(const QString& text, const QFont& font) const
+{
+    if (m_lineHeight <= 0 || font != m_shapedFont || m_shaped.size() >= MaxShapedTexts) {
+        m_shaped.clear();
+        m_shapedFont = font;
+        const QFontMetricsF metrics(font);
+        m_lineHeight = metrics.ascent() + metrics.descent();
+    }
+    auto it = m_shaped.find(text);
+    if (it == m_shaped.end()) {
+        ShapedText shaped;
+        shaped.text.setTextFormat(Qt::PlainText);
+        shaped.text.setText(text);
+        shaped.text.prepare(QTransform(), font);
+        shaped.advance = shaped.text.size().width();
+        shaped.width = qRound(shaped.advance); // as QFontMetrics::horizontalAdvance
+        shaped.lineHeight = m_lineHeight;
+        it = m_shaped.insert(text, shaped);
+    }
+    return *it;
 }
 
 bool QuoteDelegate::paintWatchlistCell(QPainter* painter, const QStyleOptionViewItem& option,
