@@ -111,6 +111,8 @@ void WatchlistModel::setSymbols(const QStringList& codes)
     rebuildIndex();
     // Fresh caches, but symbols that stay keep their latest move (the flash and tick direction).
     m_cache.resize(size_t(m_codes.size()));
+    m_texts.clear();
+    m_texts.resize(size_t(m_codes.size()));
     for (qsizetype i = 0; i < m_codes.size(); ++i) {
         const int old = oldRows.value(m_codes.at(i), -1);
         if (old >= 0 && size_t(old) < oldCache.size()) {
@@ -130,6 +132,7 @@ bool WatchlistModel::addSymbol(const QString& code)
     beginInsertRows(QModelIndex(), row, row);
     m_codes.append(code);
     m_cache.emplace_back();
+    m_texts.emplace_back();
     resetSortKeys();
     m_rows.insert(code, row);
     m_store->ensure(code);
@@ -148,6 +151,10 @@ bool WatchlistModel::moveSymbol(int from, int to)
         std::rotate(m_cache.begin() + from, m_cache.begin() + from + 1, m_cache.begin() + to + 1);
     else
         std::rotate(m_cache.begin() + to, m_cache.begin() + from, m_cache.begin() + from + 1);
+    if (from < to)
+        std::rotate(m_texts.begin() + from, m_texts.begin() + from + 1, m_texts.begin() + to + 1);
+    else
+        std::rotate(m_texts.begin() + to, m_texts.begin() + from, m_texts.begin() + from + 1);
     resetSortKeys();
     rebuildIndex();
     endMoveRows();
@@ -187,6 +194,7 @@ bool WatchlistModel::removeSymbol(const QString& code)
     beginRemoveRows(QModelIndex(), row, row);
     m_codes.removeAt(row);
     m_cache.erase(m_cache.begin() + row);
+    m_texts.erase(m_texts.begin() + row);
     resetSortKeys();
     rebuildIndex();
     endRemoveRows();
@@ -249,13 +257,8 @@ void WatchlistModel::onQuotesChanged(const QList<QuoteChange>& changes)
     // exact set of changed columns broke blocks at almost every row (5,000 signals, each handled by the sort proxy and
     // the view); by column it costs a few hundred to a couple of thousand (new highs and lows are scattered). No
     // rectangle covers a cell that did not change.
-    struct RowChange
-    {
-        int row;
-        quint32 cols;
-    };
-    QVarLengthArray<RowChange, 256> rows;
-    rows.reserve(changes.size());
+    m_changedColumns.resize(m_cache.size()); // all zero between drains
+    bool any = false;
     qint64 nowMs = 0;
     for (const QuoteChange& change : changes) {
         const auto it = m_rows.constFind(change.code);
@@ -276,25 +279,30 @@ void WatchlistModel::onQuotesChanged(const QList<QuoteChange>& changes)
         m_keyDirty[size_t(*it)] |= cols;
         if (cols & (1u << Change))
             cache.directionDirty = true;
-        rows.append({*it, cols});
+        m_changedColumns[size_t(*it)] |= cols;
+        any = true;
     }
-    if (rows.isEmpty())
+    if (!any)
         return;
-    std::sort(rows.begin(), rows.end(), [](const RowChange& a, const RowChange& b) { return a.row < b.row; });
     struct Run
     {
         int first;
         int last;
         bool operator==(const Run& other) const { return first == other.first && last == other.last; }
     };
+    // Rows in order without sorting the changes: one pass over a word per row (20 KB at 5,000 rows).
     std::array<QVarLengthArray<Run, 16>, ColumnCount> runs;
-    for (const RowChange& change : rows) {
-        for (quint32 cols = change.cols; cols != 0; cols &= cols - 1) {
+    for (int row = 0; row < int(m_changedColumns.size()); ++row) {
+        const quint32 changed = m_changedColumns[size_t(row)];
+        if (changed == 0)
+            continue;
+        m_changedColumns[size_t(row)] = 0;
+        for (quint32 cols = changed; cols != 0; cols &= cols - 1) {
             auto& column = runs[size_t(qCountTrailingZeroBits(cols))];
-            if (!column.isEmpty() && column.last().last >= change.row - 1)
-                column.last().last = change.row; // extends the run (or repeats its last row)
+            if (!column.isEmpty() && column.last().last == row - 1)
+                column.last().last = row; // extends the run
             else
-                column.append({change.row, change.row});
+                column.append({row, row});
         }
     }
     int col = 0;
@@ -401,14 +409,16 @@ Qt::Alignment WatchlistModel::alignmentOf(int column)
     return Qt::AlignRight | Qt::AlignVCenter;
 }
 
-const QString& WatchlistModel::cachedText(RowCache& cache, const QuoteState& q, int column) const
+const QString& WatchlistModel::cachedText(int row, const QuoteState& q, int column) const
 {
+    RowCache& cache = m_cache[size_t(row)];
+    QString& text = m_texts[size_t(row)].text[column];
     const quint32 bit = 1u << column;
     if (cache.textDirty & bit) {
-        cache.text[column] = displayValue(q, column);
+        text = displayValue(q, column);
         cache.textDirty &= ~bit;
     }
-    return cache.text[column];
+    return text;
 }
 
 int WatchlistModel::cachedDirection(RowCache& cache, const QuoteState& q) const
@@ -488,7 +498,7 @@ bool WatchlistModel::cellPaint(int row, int column, qint64 nowMs, CellPaint* out
     if (!q)
         return false;
     RowCache& cache = m_cache[size_t(row)];
-    out->text = cachedText(cache, *q, column);
+    out->text = cachedText(row, *q, column);
     out->alignment = alignmentOf(column);
     out->direction = cachedDirection(cache, *q);
     out->tickDirection = cache.tickDirection;
@@ -565,7 +575,7 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const
         return QVariant();
     switch (role) {
     case Qt::DisplayRole:
-        return cachedText(m_cache[size_t(index.row())], *q, index.column());
+        return cachedText(index.row(), *q, index.column());
     case Qt::ToolTipRole:
         if (index.column() == Name || index.column() == Symbol)
             return SymbolCatalog::builtIn().displayName(q->code, m_chinese);
