@@ -36,11 +36,14 @@ constexpr qint64 kPow10[] = {1LL,
                              100000000000000000LL,
                              1000000000000000000LL};
 
-// 10^n for 0 <= n <= 38 (the largest power a signed 128-bit integer holds).
+// 10^n for 0 <= n <= 38 (the largest power a signed 128-bit integer holds). Table lookup up to 10^18: this is on
+// every mixed-scale comparison and sum, which the store runs for every book level of every update.
 Wide pow10Wide(int n)
 {
-    Wide r = 1;
-    for (int i = 0; i < n; ++i)
+    if (n >= 0 && n <= 18)
+        return kPow10[n];
+    Wide r = kPow10[18];
+    for (int i = 18; i < n; ++i)
         r *= 10;
     return r;
 }
@@ -330,6 +333,8 @@ bool operator==(const Decimal& a, const Decimal& b)
 {
     if (!a.m_valid || !b.m_valid)
         return a.m_valid == b.m_valid;
+    if (a.m_scale == b.m_scale)
+        return a.m_units == b.m_units;
     const int s = std::max(a.m_scale, b.m_scale);
     return DecimalOps::aligned(a, s) == DecimalOps::aligned(b, s);
 }
@@ -340,6 +345,8 @@ bool operator<(const Decimal& a, const Decimal& b)
         return false;
     if (!a.m_valid)
         return true;
+    if (a.m_scale == b.m_scale)
+        return a.m_units < b.m_units;
     const int s = std::max(a.m_scale, b.m_scale);
     return DecimalOps::aligned(a, s) < DecimalOps::aligned(b, s);
 }

@@ -2,6 +2,8 @@
 
 #include "WatchlistModel.h"
 
+#include <cmath>
+
 WatchlistSortProxy::WatchlistSortProxy(QObject* parent)
     : QSortFilterProxyModel(parent)
 {
@@ -18,6 +20,7 @@ void WatchlistSortProxy::setSourceModel(QAbstractItemModel* source)
 {
     if (sourceModel())
         disconnect(sourceModel(), &QAbstractItemModel::dataChanged, this, &WatchlistSortProxy::onSourceDataChanged);
+    m_watchlist = qobject_cast<WatchlistModel*>(source);
     QSortFilterProxyModel::setSourceModel(source);
     if (source)
         connect(source, &QAbstractItemModel::dataChanged, this, &WatchlistSortProxy::onSourceDataChanged);
@@ -51,6 +54,21 @@ void WatchlistSortProxy::resortNow()
 
 bool WatchlistSortProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const
 {
+    // Numeric columns of a watchlist: the model's cached keys (what RawValueRole holds, NaN when unknown), without a
+    // QVariant or a recomputed change % per comparison; a re-sort runs some 60,000 comparisons over 5,000 rows.
+    if (m_watchlist && sortRole() == WatchlistModel::RawValueRole && left.column() == right.column() &&
+        WatchlistModel::hasNumericSortKey(left.column())) {
+        const double l = m_watchlist->sortKey(left.row(), left.column());
+        const double r = m_watchlist->sortKey(right.row(), right.column());
+        const bool lMissing = std::isnan(l);
+        const bool rMissing = std::isnan(r);
+        if (lMissing || rMissing) {
+            if (lMissing && rMissing)
+                return left.row() < right.row();
+            return sortOrder() == Qt::AscendingOrder ? rMissing : lMissing;
+        }
+        return l < r;
+    }
     const QVariant l = left.data(sortRole());
     const QVariant r = right.data(sortRole());
     const bool lMissing = !l.isValid();

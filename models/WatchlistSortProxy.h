@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QTimer>
+
+class WatchlistModel;
 
 // Sorts a WatchlistModel by its raw values (numbers as numbers), unknown values last in both directions.
 // Re-sorting is coalesced on a timer instead of running per tick (a dynamic sort costs ~50 us per update),
@@ -27,6 +30,7 @@ protected:
 private:
     void onSourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight);
 
+    QPointer<WatchlistModel> m_watchlist; // the source when it is a WatchlistModel: numeric keys from its cache
     QTimer m_resortTimer;
     bool m_dirty = false;
     bool m_held = false;

@@ -1,6 +1,8 @@
+#include "SymbolCatalog.h"
 #include "WatchlistModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -31,11 +33,14 @@ private Q_SLOTS:
     void rowsFollowSymbols();
     void dataChangedOnlyForChangedCells();
     void adjacentRowsShareOneSignal();
+    void columnsChangedInAllRowsShareOneSignal();
     void sizeTooltipsNameTheUnit();
     void availabilityShowsInLastCell();
     void exactPricesAndMissingValues();
     void rawValuesAreNumbers();
     void directionRoles();
+    void cachedTextFollowsChanges();
+    void cellPaintMatchesTheRoles();
 
 private:
     QuoteStore* m_store = nullptr;
@@ -152,6 +157,47 @@ void TestWatchlistModel::adjacentRowsShareOneSignal()
     QVERIFY(cells.contains({2, WatchlistModel::Last}));
 }
 
+void TestWatchlistModel::columnsChangedInAllRowsShareOneSignal()
+{
+    // A snapshot: every row trades, but only row 1 makes a new high (its first trade sets high and low, the others
+    // trade inside their range). The price columns of the three rows still come as one rectangle; High and Low of
+    // row 1 separately; nothing covers the unchanged High/Low cells of rows 0 and 2.
+    for (const QString& code : {u"AAPL.US"_s, u"700.HK"_s, u"EURUSD"_s}) {
+        m_buffer.addTrade(trade(code, "10", "1", 1000));
+        m_buffer.addTrade(trade(code, "12", "1", 1000));
+    }
+    m_store->applyBatch(m_buffer.take());
+    QSignalSpy spy(m_model, &QAbstractItemModel::dataChanged);
+    m_buffer.addTrade(trade(u"AAPL.US"_s, "11", "1", 2000));
+    m_buffer.addTrade(trade(u"700.HK"_s, "13", "1", 2000));
+    m_buffer.addTrade(trade(u"EURUSD"_s, "11.5", "1", 2000));
+    m_store->applyBatch(m_buffer.take());
+    QSet<QPair<int, int>> cells;
+    int priceSignals = 0;
+    for (const QList<QVariant>& args : std::as_const(spy)) {
+        const QModelIndex tl = args.at(0).toModelIndex();
+        const QModelIndex br = args.at(1).toModelIndex();
+        if (tl.column() <= WatchlistModel::Last && br.column() >= WatchlistModel::Last) {
+            ++priceSignals;
+            QCOMPARE(tl.row(), 0);
+            QCOMPARE(br.row(), 2);
+        }
+        for (int r = tl.row(); r <= br.row(); ++r)
+            for (int c = tl.column(); c <= br.column(); ++c)
+                QVERIFY2(!cells.contains({r, c}), "a cell is reported twice");
+        for (int r = tl.row(); r <= br.row(); ++r)
+            for (int c = tl.column(); c <= br.column(); ++c)
+                cells.insert({r, c});
+    }
+    QCOMPARE(priceSignals, 1);
+    QVERIFY(cells.contains({1, WatchlistModel::High}));
+    QVERIFY(!cells.contains({0, WatchlistModel::High}));
+    QVERIFY(!cells.contains({2, WatchlistModel::High}));
+    QVERIFY(!cells.contains({0, WatchlistModel::Low}));
+    QVERIFY(cells.contains({2, WatchlistModel::Volume}));
+    QVERIFY(spy.count() <= 4); // Last..ChangePct, Volume (and Time), High of row 1: not one block per row
+}
+
 void TestWatchlistModel::sizeTooltipsNameTheUnit()
 {
     m_model->setSymbols({u"600519.SH"_s, u"000001.SZ"_s, u"EURUSD"_s});
@@ -238,6 +284,71 @@ void TestWatchlistModel::directionRoles()
     QCOMPARE(m_model->index(0, WatchlistModel::Change).data().toString(), u"+0.50"_s);
     QCOMPARE(m_model->index(0, WatchlistModel::Last).data(WatchlistModel::DirectionRole).toInt(), 1);
     QCOMPARE(m_model->index(0, WatchlistModel::Last).data(WatchlistModel::TickDirectionRole).toInt(), 1);
+}
+
+void TestWatchlistModel::cachedTextFollowsChanges()
+{
+    // Display text is cached per row: a later quote, a previous close arriving late, a locale change and a switch to
+    // Chinese names must all show.
+    m_buffer.addTrade(trade(u"AAPL.US"_s, "1234.5", "1", 1000));
+    m_store->applyBatch(m_buffer.take());
+    QCOMPARE(m_model->index(0, WatchlistModel::Last).data().toString(), u"1,234.50"_s);
+    QCOMPARE(m_model->index(0, WatchlistModel::ChangePct).data().toString(), QString());
+    QCOMPARE(m_model->index(0, WatchlistModel::Last).data(WatchlistModel::DirectionRole).toInt(), 0);
+
+    m_buffer.addTrade(trade(u"AAPL.US"_s, "1200", "1", 2000));
+    m_store->applyBatch(m_buffer.take());
+    QCOMPARE(m_model->index(0, WatchlistModel::Last).data().toString(), u"1,200.00"_s);
+
+    ReferenceData ref;
+    ref.code = u"AAPL.US"_s;
+    ref.prevClose = dec("1250");
+    m_buffer.addReference(ref);
+    m_store->applyBatch(m_buffer.take());
+    QCOMPARE(m_model->index(0, WatchlistModel::Change).data().toString(), u"-50.00"_s);
+    QCOMPARE(m_model->index(0, WatchlistModel::ChangePct).data().toString(), u"-4.00%"_s);
+    QCOMPARE(m_model->index(0, WatchlistModel::Last).data(WatchlistModel::DirectionRole).toInt(), -1);
+
+    m_model->setDisplayLocale(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(m_model->index(0, WatchlistModel::Last).data().toString(), u"1.200,00"_s);
+
+    const QString english = m_model->index(1, WatchlistModel::Name).data().toString();
+    m_model->setChineseNames(true);
+    const QString chinese = m_model->index(1, WatchlistModel::Name).data().toString();
+    QCOMPARE(chinese, SymbolCatalog::builtIn().displayName(u"700.HK"_s, true));
+    QCOMPARE(english, SymbolCatalog::builtIn().displayName(u"700.HK"_s, false));
+}
+
+void TestWatchlistModel::cellPaintMatchesTheRoles()
+{
+    ReferenceData ref;
+    ref.code = u"700.HK"_s;
+    ref.prevClose = dec("380");
+    m_buffer.addReference(ref);
+    m_buffer.addTrade(trade(u"700.HK"_s, "381.4", "100", 1000));
+    m_store->applyBatch(m_buffer.take());
+    m_buffer.addTrade(trade(u"700.HK"_s, "381.2", "100", 2000));
+    m_store->applyBatch(m_buffer.take());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        for (int column = 0; column < WatchlistModel::ColumnCount; ++column) {
+            const QModelIndex index = m_model->index(row, column);
+            WatchlistModel::CellPaint cell;
+            QVERIFY(m_model->cellPaint(row, column, now, &cell));
+            QCOMPARE(cell.text, index.data(Qt::DisplayRole).toString());
+            QCOMPARE(int(cell.alignment), index.data(Qt::TextAlignmentRole).toInt());
+            QCOMPARE(cell.direction, index.data(WatchlistModel::DirectionRole).toInt());
+            QCOMPARE(cell.tickDirection, index.data(WatchlistModel::TickDirectionRole).toInt());
+            QCOMPARE(cell.lastMoveMs, index.data(WatchlistModel::LastMoveMsRole).toLongLong());
+            QCOMPARE(cell.stale, index.data(WatchlistModel::StaleRole).toBool());
+        }
+    }
+    WatchlistModel::CellPaint cell;
+    QVERIFY(m_model->cellPaint(1, WatchlistModel::Last, now, &cell));
+    QVERIFY(cell.text.startsWith(u"381.2"_s)); // padded to the catalog's tick decimals
+    QCOMPARE(cell.direction, 1);
+    QCOMPARE(cell.tickDirection, -1);
+    QVERIFY(!m_model->cellPaint(m_model->rowCount(), 0, now, &cell));
 }
 
 QTEST_GUILESS_MAIN(TestWatchlistModel)

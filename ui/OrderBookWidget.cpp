@@ -14,7 +14,63 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
+
+namespace {
+// The footer's labels side by side in equal parts (the margins and spacing of the title row), placed by hand. Their
+// texts change with every book update, and a label whose text changes asks its parent's layout for a new pass; in a
+// layout that pass ran up through the dock to the main window's layout (docks, separators, a repaint around them)
+// on every update of the current symbol's book. Without a layout here the request ends at this row.
+class FooterRow : public QWidget
+{
+public:
+    FooterRow(const QList<QLabel*>& labels, QWidget* parent)
+        : QWidget(parent)
+        , m_labels(labels)
+    {
+        for (QLabel* label : labels)
+            label->setParent(this);
+    }
+    QSize sizeHint() const override
+    {
+        int height = 0;
+        for (const QLabel* label : m_labels)
+            height = std::max(height, label->sizeHint().height());
+        return {0, height + 2 * VerticalMargin};
+    }
+    // A fixed width, not the texts' (which change with every update and would move the dock's minimum with them):
+    // room for three totals of a typical size.
+    QSize minimumSizeHint() const override
+    {
+        const int count = int(m_labels.size());
+        const int each = fontMetrics().horizontalAdvance(u"Bids 00,000"_s);
+        return {2 * HorizontalMargin + count * each + (count - 1) * Spacing, sizeHint().height()};
+    }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override
+    {
+        QWidget::resizeEvent(event);
+        const int count = int(m_labels.size());
+        const int available = std::max(0, width() - 2 * HorizontalMargin - (count - 1) * Spacing);
+        int x = HorizontalMargin;
+        for (int i = 0; i < count; ++i) {
+            // Like a box layout with equal stretch: the pixels left over go to the first labels.
+            const int w = available / count + (i < available % count ? 1 : 0);
+            m_labels[i]->setGeometry(x, VerticalMargin, w, height() - 2 * VerticalMargin);
+            x += w + Spacing;
+        }
+    }
+
+private:
+    static constexpr int HorizontalMargin = 6;
+    static constexpr int VerticalMargin = 3;
+    static constexpr int Spacing = 6;
+    QList<QLabel*> m_labels;
+};
+} // namespace
 
 // Paints the book: prices in the direction colour against the previous close, a translucent size bar behind each size
 // (asks in the down colour, bids in the up colour), the spread row on its own background.
@@ -133,12 +189,7 @@ OrderBookWidget::OrderBookWidget(QuoteStore* store, QWidget* parent)
     title->addWidget(m_badge);
     title->addWidget(m_priceOnlyLabel);
 
-    auto* footer = new QHBoxLayout;
-    footer->setContentsMargins(6, 3, 6, 3);
-    footer->setSpacing(6);
-    footer->addWidget(m_askTotalLabel, 1);
-    footer->addWidget(m_imbalanceLabel, 1);
-    footer->addWidget(m_bidTotalLabel, 1);
+    auto* footer = new FooterRow({m_askTotalLabel, m_imbalanceLabel, m_bidTotalLabel}, this);
 
     m_view->setModel(m_model);
     m_view->setItemDelegate(m_delegate);
@@ -164,7 +215,7 @@ OrderBookWidget::OrderBookWidget(QuoteStore* store, QWidget* parent)
     layout->setSpacing(0);
     layout->addLayout(title);
     layout->addWidget(m_view, 1);
-    layout->addLayout(footer);
+    layout->addWidget(footer);
 
     applyMetrics();
     connect(m_model, &OrderBookModel::bookChanged, this, [this] {

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QColor>
+#include <QFont>
+#include <QHash>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 
 // Direction colours: red-up/green-down (mainland China, Taiwan, Japan) or green-up/red-down (Western, Hong Kong).
@@ -33,13 +36,36 @@ public:
 
     // Text cells are painted directly (background, alternate-row and selection fills, then one drawText) instead of
     // through the style's item painter, which lays each cell's text out several times: at whole-market scale the
-    // repaint of the visible rows is most of the GUI thread's work.
+    // repaint of the visible rows is most of the GUI thread's work. Cells of a WatchlistModel (directly or through
+    // a proxy) take what they need from one WatchlistModel::cellPaint call instead of a dozen role lookups.
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
 
 private:
+    // The watchlist's own cells, from WatchlistModel::cellPaint. False for an index of another model.
+    bool paintWatchlistCell(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const;
+    // Background (selection, flash or alternate-row fill), then the text; an invalid colour means the palette's.
+    void drawCell(QPainter* painter, const QStyleOptionViewItem& opt, const QBrush& background,
+                  const QColor& textColour, const QString& text, Qt::Alignment alignment) const;
+
+    // Cell texts laid out once and drawn as static text: a visible watchlist shows a few hundred texts, most of them
+    // (codes, names, sizes, prices that did not move) the same from one repaint to the next, and drawText(rect)
+    // lays a text out again each time after horizontalAdvance() shaped it to decide on eliding.
+    struct ShapedText
+    {
+        QStaticText text;
+        qreal advance = 0;    // exact, for placing the text
+        int width = 0;        // as QFontMetrics::horizontalAdvance, for the eliding test
+        qreal lineHeight = 0; // ascent + descent
+    };
+    static constexpr qsizetype MaxShapedTexts = 8192; // then start again (texts change with every quote)
+    const ShapedText& shapedText(const QString& text, const QFont& font) const;
+    mutable QHash<QString, ShapedText> m_shaped;
+    mutable QFont m_shapedFont;
+    mutable qreal m_lineHeight = 0;
+
     bool m_flashEnabled = true;
     DirectionPalette m_palette = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);
 };
