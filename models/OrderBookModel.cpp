@@ -268,7 +268,13 @@ void OrderBookModel::onQuotesChanged(const QList<QuoteChange>& changes)
     constexpr quint32 relevant = QuoteField::Book | QuoteField::PrevClose | QuoteField::Source;
     for (const QuoteChange& change : changes) {
         if (change.code == m_code) {
-            if (change.fields & relevant)
+            if (!(change.fields & relevant))
+                return;
+            // The store marks every new snapshot as a change; a book equal to the one shown is none.
+            const QuoteState* q = m_store->quote(m_code);
+            const bool sameBook = q && !(change.fields & (QuoteField::PrevClose | QuoteField::Source)) &&
+                                  q->asks == m_asks && q->bids == m_bids;
+            if (!sameBook)
                 refresh();
             return;
         }

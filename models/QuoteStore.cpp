@@ -164,11 +164,11 @@ void QuoteStore::applyBatch(const UpdateBuffer::Batch& batch)
                 changed |= QuoteField::Ask;
             if (differs(oldAsk ? &oldAsk->volume : nullptr, newAsk ? &newAsk->volume : nullptr))
                 changed |= QuoteField::AskSize;
-            if (q.bids != d.bids || q.asks != d.asks) {
-                q.bids = d.bids;
-                q.asks = d.asks;
-                changed |= QuoteField::Book;
-            }
+            // A new snapshot is a change of the book without comparing every level: only the order book of the
+            // selected symbol listens, and comparing 5,000 ten-level books cost a sixth of a whole-market apply.
+            q.bids = d.bids;
+            q.asks = d.asks;
+            changed |= QuoteField::Book;
         }
 
         if (d.timeMs > q.timeMs) {
