@@ -26,6 +26,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 
@@ -230,12 +231,17 @@ void TestMainWindow::workspaceRoundTrip()
     crypto->horizontalHeader()->moveSection(WatchlistModel::Volume, WatchlistModel::Name + 1);
     tabs->setCurrentIndex(0);
     tabs->currentView()->watchlistModel()->moveSymbol(2, 0); // EURUSD first
+    // The chart's period is chosen even while the selected symbol has no bars (no bridge here): it shows ticks.
+    QCOMPARE(m_window->workspace().chartPeriod, u"tick"_s);
+    m_window->tickChart()->setPeriod(u"1m"_s);
+    QCOMPARE(m_window->tickChart()->shownPeriod(), u"tick"_s);
 
     const Workspace saved = m_window->workspace();
     QCOMPARE(saved.lists.size(), 3);
     QCOMPARE(saved.currentList, 0);
     QCOMPARE(saved.lists.at(0).symbols, (QStringList{u"EURUSD"_s, u"AAPL.US"_s, u"700.HK"_s}));
     QVERIFY(!saved.windowState.isEmpty());
+    QCOMPARE(saved.chartPeriod, u"1m"_s);
 
     // Through the JSON file, as a restart would.
     WorkspaceStore store(m_dir.filePath(u"workspace.json"_s));
@@ -255,6 +261,13 @@ void TestMainWindow::workspaceRoundTrip()
     const QHeaderView* header = restored->viewAt(2)->horizontalHeader();
     QVERIFY(header->isSectionHidden(WatchlistModel::Turnover));
     QCOMPARE(header->visualIndex(WatchlistModel::Volume), WatchlistModel::Name + 1);
+    // The period comes back; without bars for the selected symbol the chart falls back to ticks.
+    const TickChartWidget* chart = m_window->tickChart();
+    QCOMPARE(chart->period(), u"1m"_s);
+    QCOMPARE(chart->shownPeriod(), u"tick"_s);
+    QVERIFY(chart->periodButton(u"tick"_s)->isChecked());
+    QVERIFY(!chart->periodButton(u"1m"_s)->isEnabled());
+    QVERIFY(!chart->isBarMode());
     // The feeds serve every restored list.
     QVERIFY(m_session->symbols().contains(u"BTCUSDT"_s));
     QVERIFY(m_session->symbols().contains(u"600519.SH"_s));
