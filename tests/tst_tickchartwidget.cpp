@@ -81,6 +81,15 @@ double minY(const QList<QPointF>& points)
     return v;
 }
 
+// The points of every piece of a line, in order.
+QList<QPointF> joined(const QList<QLineSeries*>& pieces)
+{
+    QList<QPointF> points;
+    for (const QLineSeries* piece : pieces)
+        points += piece->points();
+    return points;
+}
+
 double maxY(const QList<QPointF>& points)
 {
     double v = -1e300;
@@ -99,6 +108,9 @@ private Q_SLOTS:
     void cleanup();
     void emptyStates();
     void fullDayIsDecimatedToPlotWidth();
+    void linesBreakOverTradingGaps();
+    void splitAtGaps_data();
+    void splitAtGaps();
     void prevCloseLineAndRange();
     void timeAxisInExchangeTime();
     void multiDayAxisShowsDates();
@@ -162,17 +174,19 @@ void TestTickChartWidget::fullDayIsDecimatedToPlotWidth()
     const int columns = m_chart->plotColumns();
     QVERIFY(columns > 400); // a 900 px wide widget
     QVERIFY(columns < 900);
-    const int points = int(m_chart->priceSeries()->count());
+    // Morning and afternoon: two pieces (the lunch break is not drawn).
+    QCOMPARE(m_chart->priceSegments().size(), 2);
+    const QList<QPointF> line = joined(m_chart->priceSegments());
+    const int points = int(line.size());
     QVERIFY2(points <= 2 * columns + 2, qPrintable(u"%1 points for %2 columns"_s.arg(points).arg(columns)));
     QVERIFY(points >= columns); // a random walk moves in every column
-    QVERIFY(m_chart->averageSeries()->count() <= 2 * columns + 2);
+    QVERIFY(joined(m_chart->averageSegments()).size() <= 2 * columns + 2);
     int barPoints = 0;
     for (TradeSide side : {TradeSide::Neutral, TradeSide::Buy, TradeSide::Sell})
         barPoints += int(m_chart->volumeSeries(side)->upperSeries()->count());
     QVERIFY(barPoints > 0);
     QVERIFY(barPoints <= 4 * (columns / 3));
     // The first and the last trade are on the line, and the day's extremes.
-    const QList<QPointF> line = m_chart->priceSeries()->points();
     QCOMPARE(line.first().y(), day.first().price.toDouble());
     QCOMPARE(line.last().y(), day.last().price.toDouble());
     double lo = 1e300, hi = -1e300;
@@ -187,6 +201,94 @@ void TestTickChartWidget::fullDayIsDecimatedToPlotWidth()
     QVERIFY(axis->min() < lo);
     QVERIFY(axis->max() > hi);
     QVERIFY(axis->max() - axis->min() < 2.5 * (std::max(hi, 1795.0) - std::min(lo, 1795.0)));
+}
+
+void TestTickChartWidget::linesBreakOverTradingGaps()
+{
+    // A trade every 30 s over the morning and the afternoon, and a 3-minute quiet spell at 10:00: the lunch break
+    // (11:30-13:00) cuts both lines; the short spell does not.
+    QList<TradeTick> day;
+    qint64 seq = 0;
+    const auto session = [&](qint64 from, qint64 to) {
+        for (qint64 t = from; t <= to; t += 30000) {
+            if (t > shanghaiMs(10, 0) && t < shanghaiMs(10, 3))
+                continue;
+            TradeTick trade;
+            trade.code = u"600519.SH"_s;
+            trade.seq = seq++;
+            trade.timeMs = t;
+            trade.price = Decimal::fromUnits(180000 + (seq % 7) * 3, 2);
+            trade.volume = Decimal::fromInt(100);
+            trade.turnover = trade.price * trade.volume;
+            day.append(trade);
+        }
+    };
+    session(shanghaiMs(9, 30), shanghaiMs(11, 29, 30));
+    session(shanghaiMs(13, 0), shanghaiMs(14, 59, 30));
+    m_history->append(day);
+    m_chart->setSymbol(u"600519.SH"_s);
+    QTRY_VERIFY(m_chart->priceSeries()->count() > 0);
+    const double shift = double(m_chart->axisShiftMs());
+    for (const QList<QLineSeries*>& pieces : {m_chart->priceSegments(), m_chart->averageSegments()}) {
+        QCOMPARE(pieces.size(), 2);
+        QCOMPARE(pieces.at(0)->points().last().x(), double(shanghaiMs(11, 29, 30)) + shift);
+        QCOMPARE(pieces.at(1)->points().first().x(), double(shanghaiMs(13, 0)) + shift);
+        // Drawn like the first piece (the same colour and axes).
+        QCOMPARE(pieces.at(1)->pen(), pieces.at(0)->pen());
+        QCOMPARE(pieces.at(1)->attachedAxes(), pieces.at(0)->attachedAxes());
+        QVERIFY(pieces.at(1)->isVisible());
+        // Within a piece no step is longer than the gap threshold.
+        for (const QLineSeries* piece : pieces) {
+            const QList<QPointF> points = piece->points();
+            for (qsizetype i = 1; i < points.size(); ++i)
+                QVERIFY(points.at(i).x() - points.at(i - 1).x() <= double(TickChartWidget::GapMs));
+        }
+    }
+    // The afternoon piece goes when only the morning is charted; the pool keeps it, empty.
+    m_history->clear();
+    QList<TradeTick> morning;
+    for (const TradeTick& t : std::as_const(day)) {
+        if (t.timeMs < shanghaiMs(12, 0))
+            morning.append(t);
+    }
+    m_history->append(morning);
+    QTRY_COMPARE(m_chart->priceSegments().size(), 1);
+    QCOMPARE(m_chart->averageSegments().size(), 1);
+    QCOMPARE(m_chart->priceSeries()->points().last().x(), double(shanghaiMs(11, 29, 30)) + shift);
+}
+
+void TestTickChartWidget::splitAtGaps_data()
+{
+    QTest::addColumn<QList<double>>("xs");
+    QTest::addColumn<int>("maxPieces");
+    QTest::addColumn<QList<int>>("sizes");
+    QTest::newRow("empty") << QList<double>{} << 16 << QList<int>{0};
+    QTest::newRow("one point") << QList<double>{5} << 16 << QList<int>{1};
+    QTest::newRow("no gap") << QList<double>{0, 10, 20, 30} << 16 << QList<int>{4};
+    QTest::newRow("exactly the gap joins") << QList<double>{0, 10, 20} << 16 << QList<int>{3};
+    QTest::newRow("one gap") << QList<double>{0, 10, 50, 60} << 16 << QList<int>{2, 2};
+    QTest::newRow("gap after the first") << QList<double>{0, 50, 60} << 16 << QList<int>{1, 2};
+    QTest::newRow("two gaps") << QList<double>{0, 50, 100, 110} << 16 << QList<int>{1, 1, 2};
+    QTest::newRow("capped: the rest stays joined") << QList<double>{0, 50, 100, 150} << 2 << QList<int>{1, 3};
+}
+
+void TestTickChartWidget::splitAtGaps()
+{
+    QFETCH(QList<double>, xs);
+    QFETCH(int, maxPieces);
+    QFETCH(QList<int>, sizes);
+    QList<QPointF> points;
+    for (double x : xs)
+        points.append(QPointF(x, x / 10));
+    const QList<QList<QPointF>> pieces = TickChartWidget::splitAtGaps(points, 10.0, maxPieces);
+    QList<int> got;
+    QList<QPointF> all;
+    for (const QList<QPointF>& piece : pieces) {
+        got.append(int(piece.size()));
+        all += piece;
+    }
+    QCOMPARE(got, sizes);
+    QCOMPARE(all, points); // nothing lost, nothing reordered
 }
 
 void TestTickChartWidget::prevCloseLineAndRange()
@@ -398,7 +500,7 @@ void TestTickChartWidget::oneReplacePerFrame()
     QCOMPARE(averageReplaced.count(), 1);
     QCOMPARE(m_chart->frameCount(), frames0 + 1);
     // And the frame shows the latest trade.
-    QCOMPARE(m_chart->priceSeries()->points().last().y(), more.last().price.toDouble());
+    QCOMPARE(m_chart->priceSegments().constLast()->points().last().y(), more.last().price.toDouble());
 }
 
 void TestTickChartWidget::frameRateCapped()
@@ -481,10 +583,10 @@ void TestTickChartWidget::undecimatedForComparison()
     m_chart->setSymbol(u"600519.SH"_s);
     m_chart->setDecimationEnabled(false);
     m_chart->redrawNow();
-    QCOMPARE(m_chart->priceSeries()->count(), 5000);
+    QCOMPARE(joined(m_chart->priceSegments()).size(), 5000);
     m_chart->setDecimationEnabled(true);
     m_chart->redrawNow();
-    QVERIFY(m_chart->priceSeries()->count() <= 2 * m_chart->plotColumns() + 2);
+    QVERIFY(joined(m_chart->priceSegments()).size() <= 2 * m_chart->plotColumns() + 2);
 }
 
 namespace {

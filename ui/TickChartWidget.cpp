@@ -655,10 +655,15 @@ void TickChartWidget::renderFrame()
         m_direction = direction;
         applyColours();
     }
-    m_price->replace(pricePoints);
-    m_average->replace(averagePoints);
+    // Break the lines over gaps in trading (lunch, nights, halts): longer than GapMs and than three pixel columns, so
+    // that the min/max points of neighbouring columns are never taken for a gap.
+    const double gap = std::max(double(GapMs), 3.0 * (xHi - xLo) / std::max(1, columns));
+    drawSegments(m_price, m_priceSegments, splitAtGaps(pricePoints, gap, MaxLineSegments));
     if (m_average->isVisible() != !averagePoints.isEmpty())
         m_average->setVisible(!averagePoints.isEmpty());
+    // The average is decimated to half the columns: its neighbouring points lie up to twice as far apart.
+    const double averageGap = std::max(double(GapMs), 6.0 * (xHi - xLo) / std::max(1, columns));
+    drawSegments(m_average, m_averageSegments, splitAtGaps(averagePoints, averageGap, MaxLineSegments));
 
     QList<QPointF> bars[3];
     const int buckets = int(volume.size());
@@ -682,6 +687,60 @@ void TickChartWidget::renderFrame()
     updateLegend();
 
     Q_EMIT frameRendered();
+}
+
+QList<QList<QPointF>> TickChartWidget::splitAtGaps(const QList<QPointF>& points, double gap, int maxPieces)
+{
+    QList<QList<QPointF>> pieces;
+    qsizetype start = 0;
+    for (qsizetype i = 1; i < points.size() && pieces.size() + 1 < maxPieces; ++i) {
+        if (points.at(i).x() - points.at(i - 1).x() > gap) {
+            pieces.append(points.mid(start, i - start));
+            start = i;
+        }
+    }
+    if (start == 0) {
+        pieces.append(points); // the usual case: no gap, no copy
+    } else {
+        pieces.append(points.mid(start));
+    }
+    return pieces;
+}
+
+void TickChartWidget::drawSegments(QLineSeries* first, QList<QLineSeries*>& pool, const QList<QList<QPointF>>& pieces)
+{
+    first->replace(pieces.value(0));
+    for (qsizetype i = 1; i < pieces.size(); ++i) {
+        if (pool.size() < i) {
+            auto* series = new QLineSeries;
+            series->setName(first->name());
+            m_priceChart->addSeries(series);
+            series->attachAxis(m_priceTime);
+            series->attachAxis(m_priceAxis);
+            pool.append(series);
+        }
+        QLineSeries* series = pool.at(i - 1);
+        if (series->pen() != first->pen())
+            series->setPen(first->pen());
+        if (series->isVisible() != first->isVisible())
+            series->setVisible(first->isVisible());
+        series->replace(pieces.at(i));
+    }
+    // Pieces the last frame had and this one has not.
+    for (qsizetype i = std::max<qsizetype>(1, pieces.size()); i <= pool.size(); ++i) {
+        if (pool.at(i - 1)->count() > 0)
+            pool.at(i - 1)->clear();
+    }
+}
+
+QList<QLineSeries*> TickChartWidget::shownSegments(QLineSeries* first, const QList<QLineSeries*>& pool)
+{
+    QList<QLineSeries*> shown{first};
+    for (QLineSeries* series : pool) {
+        if (series->count() > 0)
+            shown.append(series);
+    }
+    return shown;
 }
 
 void TickChartWidget::layoutPlots()
