@@ -1,4 +1,5 @@
 #include "QuoteStore.h"
+#include "TickChartCommon_p.h"
 #include "TickChartWidget.h"
 #include "TickHistory.h"
 #include "feed/QmtBarClient.h"
@@ -116,6 +117,8 @@ private Q_SLOTS:
     void multiDayAxisShowsDates();
     void averageLine();
     void volumeBarsColouredBySide();
+    void volumeLabels_data();
+    void volumeLabels();
     void followsSymbol();
     void colourConventionSwitch();
     void oneReplacePerFrame();
@@ -435,11 +438,56 @@ void TestTickChartWidget::volumeBarsColouredBySide()
     QCOMPARE(buy.size(), 4); // one bar: four corners
     QCOMPARE(sell.size(), 4);
     QVERIFY(buy.at(0).x() < sell.at(0).x());
-    QCOMPARE(buy.at(1).y(), 4200.0); // 8 * 500 + 2 * 100, under the 10,000 threshold for K
+    QCOMPARE(buy.at(1).y(), 4200.0); // 8 * 500 + 2 * 100, in shares whatever the labels say
     QCOMPARE(m_chart->volumeSeries(TradeSide::Buy)->brush().color(), m_chart->directionPalette().up);
     QCOMPARE(m_chart->volumeSeries(TradeSide::Sell)->brush().color(), m_chart->directionPalette().down);
     QCOMPARE(m_chart->volumeChart()->axes(Qt::Vertical).size(), 1);
-    QVERIFY(static_cast<QValueAxis*>(m_chart->volumeChart()->axes(Qt::Vertical).at(0))->max() >= 4200.0);
+    QCOMPARE(m_chart->volumeChart()->axes(Qt::Vertical).at(0), m_chart->volumeAxis());
+    // A round top above the highest bar, labelled at its value: 0 ... 5K (no "0K"), 5000 in a Chinese UI.
+    QCategoryAxis* axis = m_chart->volumeAxis();
+    QCOMPARE(axis->min(), 0.0);
+    QCOMPARE(axis->max(), 5000.0);
+    const QStringList labels = axis->categoriesLabels();
+    QVERIFY2(labels.size() == 2 || labels.size() == 3, qPrintable(labels.join(u", "_s)));
+    QCOMPARE(labels.first(), u"0"_s);
+    QCOMPARE(axis->endValue(labels.first()), 0.0);
+    QCOMPARE(labels.last(), u"5K"_s);
+    QCOMPARE(axis->endValue(labels.last()), 5000.0);
+    if (labels.size() == 3)
+        QCOMPARE(labels.at(1), u"2.5K"_s);
+    m_chart->setChineseNames(true);
+    QTRY_COMPARE(m_chart->volumeAxis()->categoriesLabels().last(), u"5000"_s);
+    QCOMPARE(m_chart->volumeAxis()->categoriesLabels().first(), u"0"_s);
+}
+
+void TestTickChartWidget::volumeLabels_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("english");
+    QTest::addColumn<QString>("chinese");
+    QTest::newRow("zero") << 0.0 << u"0"_s << u"0"_s;
+    QTest::newRow("coins") << 0.25 << u"0.25"_s << u"0.25"_s;
+    QTest::newRow("500") << 500.0 << u"500"_s << u"500"_s;
+    QTest::newRow("1000") << 1000.0 << u"1K"_s << u"1000"_s;
+    QTest::newRow("1500") << 1500.0 << u"1.5K"_s << u"1500"_s;
+    QTest::newRow("2500") << 2500.0 << u"2.5K"_s << u"2500"_s;
+    QTest::newRow("10000") << 10000.0 << u"10K"_s << u"1万"_s;
+    QTest::newRow("15000") << 15000.0 << u"15K"_s << u"1.5万"_s;
+    QTest::newRow("250000") << 250000.0 << u"250K"_s << u"25万"_s;
+    QTest::newRow("1.5M") << 1.5e6 << u"1.5M"_s << u"150万"_s;
+    QTest::newRow("25M") << 2.5e7 << u"25M"_s << u"2500万"_s;
+    QTest::newRow("100M") << 1e8 << u"100M"_s << u"1亿"_s;
+    QTest::newRow("250M") << 2.5e8 << u"250M"_s << u"2.5亿"_s;
+    QTest::newRow("2B") << 2e9 << u"2B"_s << u"20亿"_s;
+}
+
+void TestTickChartWidget::volumeLabels()
+{
+    QFETCH(double, value);
+    QFETCH(QString, english);
+    QFETCH(QString, chinese);
+    QCOMPARE(TickChartCommon::volumeLabel(value, false), english);
+    QCOMPARE(TickChartCommon::volumeLabel(value, true), chinese);
 }
 
 void TestTickChartWidget::followsSymbol()
@@ -663,6 +711,14 @@ void TestTickChartWidget::periodSwitchStreamsBars()
     QVERIFY(m_chart->barVolumeSeries(true)->upperSeries()->count() +
                 m_chart->barVolumeSeries(false)->upperSeries()->count() >
             0);
+    // The volume axis in round labels from 0 (not "0K"), the top labelled at its value.
+    {
+        const QStringList labels = m_chart->barVolumeAxis()->categoriesLabels();
+        QVERIFY(labels.size() >= 2);
+        QCOMPARE(labels.first(), u"0"_s);
+        QCOMPARE(m_chart->barVolumeAxis()->endValue(labels.last()), m_chart->barVolumeAxis()->max());
+        QCOMPARE(labels.last(), TickChartCommon::volumeLabel(m_chart->barVolumeAxis()->max(), false));
+    }
     // Candles take the palette's colours: a rising candle red in the red-up convention.
     const DirectionPalette redUp = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);
     m_chart->setDirectionPalette(redUp);

@@ -70,7 +70,8 @@ void TickChartWidget::buildBarViews(const QFont& axisFont)
     m_barPriceTime = new QValueAxis;
     m_barVolumeTime = new QCategoryAxis;
     m_barPriceAxis = new QValueAxis;
-    m_barVolumeAxis = new QValueAxis;
+    m_barVolumeAxis = new QCategoryAxis;
+    m_barVolumeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_barVolumeTime->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_barPriceTime->setTickType(QValueAxis::TicksDynamic);
     for (QAbstractAxis* axis :
@@ -98,7 +99,6 @@ void TickChartWidget::buildBarViews(const QFont& axisFont)
         area->attachAxis(m_barVolumeAxis);
         m_barVolume[up] = area;
     }
-    m_barVolumeAxis->setLabelFormat(u"%.0f"_s);
     for (QChartView* view : {m_barPriceView, m_barVolumeView}) {
         view->installEventFilter(this);
         view->viewport()->installEventFilter(this);
@@ -536,25 +536,12 @@ void TickChartWidget::renderBars()
 
     // Volume: a bar per candle in its colour, 70% of the slot.
     const double top = 2 * niceStep(std::max(maxVolume, 1e-9) * 1.05 / 2);
-    double divisor = 1;
-    QString suffix;
-    if (top >= 1e9) {
-        divisor = 1e9;
-        suffix = u"B"_s;
-    } else if (top >= 1e6) {
-        divisor = 1e6;
-        suffix = u"M"_s;
-    } else if (top >= 1e4) {
-        divisor = 1e3;
-        suffix = u"K"_s;
-    }
     const int volumeTicks = m_barVolumeView->height() >= 9 * fm.height() ? 3 : 2;
-    updateAxis(m_barVolumeAxis, 0, top / divisor, volumeTicks,
-               u"%.%1f"_s.arg(decimalsOf(top / divisor / (volumeTicks - 1))) + suffix);
+    updateVolumeAxis(m_barVolumeAxis, top, volumeTicks, m_chinese);
     QList<QPointF> volume[2];
     for (int i = 0; i < n; ++i) {
         const Qmt::Bar& bar = all.at(m_barFirst + i);
-        const double v = bar.volume.isNull() ? 0.0 : bar.volume.toDouble() / divisor;
+        const double v = bar.volume.isNull() ? 0.0 : bar.volume.toDouble();
         if (!(v > 0))
             continue;
         const bool up = !(bar.close < bar.open);

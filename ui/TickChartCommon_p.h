@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QAbstractAxis>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QColor>
@@ -72,6 +73,63 @@ inline void updateAxis(QDateTimeAxis* axis, qint64 lo, qint64 hi, int ticks, con
         axis->setTickCount(ticks);
     if (axis->min().toMSecsSinceEpoch() != lo || axis->max().toMSecsSinceEpoch() != hi)
         axis->setRange(QDateTime::fromMSecsSinceEpoch(lo), QDateTime::fromMSecsSinceEpoch(hi));
+}
+
+// A volume axis label: "0", "500", "1K", "1.5K", "2M", "1B" (fractions for coins: "0.25"); in a Chinese UI as
+// Chinese traders read volumes: "5000", "1.5万", "2亿" (万 = 10^4, 亿 = 10^8).
+inline QString volumeLabel(double value, bool chinese)
+{
+    struct Unit
+    {
+        double size;
+        const char16_t* suffix;
+    };
+    static const Unit english[] = {{1e9, u"B"}, {1e6, u"M"}, {1e3, u"K"}};
+    static const Unit chineseUnits[] = {{1e8, u"亿"}, {1e4, u"万"}};
+    double mantissa = value;
+    QString suffix;
+    const auto pick = [&](const auto& units) {
+        for (const Unit& unit : units) {
+            if (std::abs(value) >= unit.size) {
+                mantissa = value / unit.size;
+                suffix = QString::fromUtf16(unit.suffix);
+                return;
+            }
+        }
+    };
+    if (chinese)
+        pick(chineseUnits);
+    else
+        pick(english);
+    // Up to four decimals, without trailing zeros: 1.5K, not 1.50K; 0, not 0K.
+    QString text = QString::number(mantissa, 'f', 4);
+    while (text.endsWith(u'0'))
+        text.chop(1);
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    if (text == u"-0")
+        text = QStringLiteral("0");
+    return text + suffix;
+}
+
+// A volume axis from 0 to `top` with `ticks` evenly spaced labels (volumeLabel), each at its value. Left alone when
+// nothing changes.
+inline void updateVolumeAxis(QCategoryAxis* axis, double top, int ticks, bool chinese)
+{
+    ticks = std::max(2, ticks);
+    QStringList labels;
+    for (int i = 0; i < ticks; ++i)
+        labels << volumeLabel(top * i / (ticks - 1), chinese);
+    if (axis->categoriesLabels() == labels && axis->min() == 0 && axis->max() == top)
+        return;
+    const QStringList old = axis->categoriesLabels();
+    for (const QString& label : old)
+        axis->remove(label);
+    // The first category ends at 0, so that "0" is labelled too; it starts just below.
+    axis->setStartValue(-top * 1e-6);
+    for (int i = 0; i < ticks; ++i)
+        axis->append(labels.at(i), top * i / (ticks - 1));
+    axis->setRange(0, top);
 }
 
 inline void styleAxis(QAbstractAxis* axis, const QFont& font)

@@ -10,6 +10,7 @@
 
 #include <QAreaSeries>
 #include <QButtonGroup>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -61,7 +62,7 @@ TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidge
     , m_volumeTime(new QDateTimeAxis)
     , m_priceAxis(new QValueAxis)
     , m_changeAxis(new QValueAxis)
-    , m_volumeAxis(new QValueAxis)
+    , m_volumeAxis(new QCategoryAxis)
 {
     setObjectName(u"tickChart"_s);
     m_codeLabel->setObjectName(u"tickChartCode"_s);
@@ -184,10 +185,9 @@ TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidge
         area->attachAxis(m_volumeAxis);
         m_volume[side] = area;
     }
-    m_volumeAxis->setTickCount(3);
+    m_volumeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     // Room for the time labels under the bars and a plot of a few lines, however short the dock.
     m_volumeView->setMinimumHeight(QFontMetrics(axisFont).height() * 5 + 12);
-    m_volumeAxis->setLabelFormat(u"%.0f"_s);
 
     for (QChartView* view : {m_priceView, m_volumeView}) {
         view->installEventFilter(this);
@@ -273,6 +273,7 @@ void TickChartWidget::setChineseNames(bool chinese)
 {
     m_chinese = chinese;
     updateHeader();
+    scheduleFrame(); // volume labels: 万/亿 or K/M
 }
 
 void TickChartWidget::setDisplayLocale(const QLocale& locale)
@@ -587,30 +588,16 @@ void TickChartWidget::renderFrame()
 
     // Volume bars: buckets of about three pixels, each a bar of 70% of its width coloured by the dominant side.
     QList<TickHistory::VolumeBucket> volume;
-    double divisor = 1;
     const auto bucketVolumes = [&](int columns) {
         volume = TickHistory::volumeBuckets(ticks, axisLo, axisHi, std::max(1, columns / 3));
         double maxVolume = 0;
         for (const TickHistory::VolumeBucket& b : std::as_const(volume))
             maxVolume = std::max(maxVolume, b.total());
-        // Round top of the axis, then its unit: 20K rather than 20000.
+        // A round top; labels "0, 10K, 20K" (万 in a Chinese UI).
         const double top = 2 * niceStep(std::max(maxVolume, 1e-9) * 1.05 / 2);
-        QString suffix;
-        divisor = 1;
-        if (top >= 1e9) {
-            divisor = 1e9;
-            suffix = u"B"_s;
-        } else if (top >= 1e6) {
-            divisor = 1e6;
-            suffix = u"M"_s;
-        } else if (top >= 1e4) {
-            divisor = 1e3;
-            suffix = u"K"_s;
-        }
         // A short pane shows only 0 and the top, so the labels never crowd.
         const int volumeTicks = m_volumeView->height() >= 9 * fm.height() ? 3 : 2;
-        updateAxis(m_volumeAxis, 0, top / divisor, volumeTicks,
-                   u"%.%1f"_s.arg(decimalsOf(top / divisor / (volumeTicks - 1))) + suffix);
+        updateVolumeAxis(m_volumeAxis, top, volumeTicks, m_chinese);
     };
     const int estimate = plotColumns();
     bucketVolumes(estimate);
@@ -678,7 +665,7 @@ void TickChartWidget::renderFrame()
                              : (bucket.sell > bucket.buy ? int(TradeSide::Sell) : int(TradeSide::Neutral));
         const double x0 = xLo + b * bucketMs;
         const double x1 = x0 + bucketMs * 0.7;
-        const double v = total / divisor;
+        const double v = total;
         bars[side].append({QPointF(x0, 0), QPointF(x0, v), QPointF(x1, v), QPointF(x1, 0)});
     }
     for (int side = 0; side < 3; ++side)

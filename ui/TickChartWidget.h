@@ -207,6 +207,9 @@ public:
     QAreaSeries* volumeSeries(TradeSide side) const { return m_volume[int(side)]; }
     QDateTimeAxis* timeAxis() const { return m_volumeTime; }
     QValueAxis* priceAxis() const { return m_priceAxis; }
+    // Volume axes: labels at round values, "0, 500, 1K" (万/亿 in a Chinese UI, see setChineseNames()).
+    QCategoryAxis* volumeAxis() const { return m_volumeAxis; }
+    QCategoryAxis* barVolumeAxis() const { return m_barVolumeAxis; }
     // Shows the crosshair at the trade nearest to `pos` (price view coordinates), as a mouse move there would.
     void showCrosshairAt(const QPoint& pos);
     void hideCrosshair();
@@ -324,7 +327,7 @@ private:
     QDateTimeAxis* m_volumeTime;
     QValueAxis* m_priceAxis;
     QValueAxis* m_changeAxis;
-    QValueAxis* m_volumeAxis;
+    QCategoryAxis* m_volumeAxis;
     // Bars.
     QString m_period = QStringLiteral("tick");
     QPointer<QmtBarClient> m_barClient;
@@ -343,7 +346,7 @@ private:
     QValueAxis* m_barPriceTime = nullptr; // bar positions (candlesticks need a plain value axis)
     QCategoryAxis* m_barVolumeTime = nullptr;
     QValueAxis* m_barPriceAxis = nullptr;
-    QValueAxis* m_barVolumeAxis = nullptr;
+    QCategoryAxis* m_barVolumeAxis = nullptr;
     QMap<QString, QLineSeries*> m_barOverlays; // "id/output"
     int m_barsShown = 0;
     int m_barFirst = 0; // index in the client's bars of the first bar drawn
