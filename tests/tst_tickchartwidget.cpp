@@ -14,6 +14,8 @@
 #include <QChartView>
 #include <QDateTimeAxis>
 #include <QElapsedTimer>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLineSeries>
 #include <QRegularExpression>
@@ -89,6 +91,19 @@ QList<QPointF> joined(const QList<QLineSeries*>& pieces)
     for (const QLineSeries* piece : pieces)
         points += piece->points();
     return points;
+}
+
+// The texts of the visible axis labels of `chart` (Qt draws them as QGraphicsTextItems).
+QStringList visibleAxisTexts(const QChart* chart)
+{
+    QStringList texts;
+    const QList<QGraphicsItem*> items = chart->scene()->items();
+    for (const QGraphicsItem* item : items) {
+        const auto* text = qgraphicsitem_cast<const QGraphicsTextItem*>(item);
+        if (text && text->isVisible() && chart->isAncestorOf(text))
+            texts << text->toPlainText();
+    }
+    return texts;
 }
 
 double maxY(const QList<QPointF>& points)
@@ -455,9 +470,19 @@ void TestTickChartWidget::volumeBarsColouredBySide()
     QCOMPARE(axis->endValue(labels.last()), 5000.0);
     if (labels.size() == 3)
         QCOMPARE(labels.at(1), u"2.5K"_s);
+    QVERIFY(visibleAxisTexts(m_chart->volumeChart()).contains(u"5K"_s));
     m_chart->setChineseNames(true);
     QTRY_COMPARE(m_chart->volumeAxis()->categoriesLabels().last(), u"5000"_s);
     QCOMPARE(m_chart->volumeAxis()->categoriesLabels().first(), u"0"_s);
+    // A short pane keeps only the labels Qt can draw whole (it elides the others to "..."): here only the top.
+    m_chart->setChineseNames(false);
+    m_chart->resize(900, 230);
+    QTRY_COMPARE(m_chart->volumeAxis()->categoriesLabels(), QStringList{u"5K"_s});
+    m_chart->redrawNow();
+    const QStringList shown = visibleAxisTexts(m_chart->volumeChart());
+    QVERIFY2(shown.contains(u"5K"_s), qPrintable(shown.join(u", "_s)));
+    for (const QString& text : shown)
+        QVERIFY2(!text.contains(u"..."_s) && !text.contains(u'…'), qPrintable(text));
 }
 
 void TestTickChartWidget::volumeLabels_data()

@@ -536,8 +536,9 @@ void TickChartWidget::renderBars()
 
     // Volume: a bar per candle in its colour, 70% of the slot.
     const double top = 2 * niceStep(std::max(maxVolume, 1e-9) * 1.05 / 2);
-    const int volumeTicks = m_barVolumeView->height() >= 9 * fm.height() ? 3 : 2;
-    updateVolumeAxis(m_barVolumeAxis, top, volumeTicks, m_chinese);
+    const double volumePlot = m_barVolumeChart->plotArea().height();
+    updateVolumeAxis(m_barVolumeAxis, top, volumePlot > 0 ? volumePlot : m_barVolumeView->height() - 3.0 * fm.height(),
+                     m_chinese);
     QList<QPointF> volume[2];
     for (int i = 0; i < n; ++i) {
         const Qmt::Bar& bar = all.at(m_barFirst + i);

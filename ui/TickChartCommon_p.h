@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QFont>
+#include <QFontMetrics>
 #include <QLegend>
 #include <QPainter>
 #include <QPen>
@@ -112,23 +113,31 @@ inline QString volumeLabel(double value, bool chinese)
     return text + suffix;
 }
 
-// A volume axis from 0 to `top` with `ticks` evenly spaced labels (volumeLabel), each at its value. Left alone when
-// nothing changes.
-inline void updateVolumeAxis(QCategoryAxis* axis, double top, int ticks, bool chinese)
+// A volume axis from 0 to `top` labelled (volumeLabel) at 0, top / 2 and top, each at its value, or as many of them
+// as fit the pane's `plotHeight`: Qt elides each label of a category axis to the axis height / (labels + 1), so a
+// short pane shows 0 and the top, or only the top. Left alone when nothing changes.
+inline void updateVolumeAxis(QCategoryAxis* axis, double top, double plotHeight, bool chinese)
 {
-    ticks = std::max(2, ticks);
+    const int rows = int(plotHeight / (QFontMetrics(axis->labelsFont()).height() + 10)); // label slots Qt allows
+    QList<double> values;
+    if (rows >= 4)
+        values = {0.0, top / 2, top};
+    else if (rows == 3)
+        values = {0.0, top};
+    else
+        values = {top};
     QStringList labels;
-    for (int i = 0; i < ticks; ++i)
-        labels << volumeLabel(top * i / (ticks - 1), chinese);
+    for (double v : std::as_const(values))
+        labels << volumeLabel(v, chinese);
     if (axis->categoriesLabels() == labels && axis->min() == 0 && axis->max() == top)
         return;
     const QStringList old = axis->categoriesLabels();
     for (const QString& label : old)
         axis->remove(label);
-    // The first category ends at 0, so that "0" is labelled too; it starts just below.
-    axis->setStartValue(-top * 1e-6);
-    for (int i = 0; i < ticks; ++i)
-        axis->append(labels.at(i), top * i / (ticks - 1));
+    // A category ending at 0 labels the 0; it starts just below.
+    axis->setStartValue(values.constFirst() == 0.0 ? -top * 1e-6 : 0.0);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        axis->append(labels.at(i), values.at(i));
     axis->setRange(0, top);
 }
 

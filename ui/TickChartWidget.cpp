@@ -595,9 +595,10 @@ void TickChartWidget::renderFrame()
             maxVolume = std::max(maxVolume, b.total());
         // A round top; labels "0, 10K, 20K" (万 in a Chinese UI).
         const double top = 2 * niceStep(std::max(maxVolume, 1e-9) * 1.05 / 2);
-        // A short pane shows only 0 and the top, so the labels never crowd.
-        const int volumeTicks = m_volumeView->height() >= 9 * fm.height() ? 3 : 2;
-        updateVolumeAxis(m_volumeAxis, top, volumeTicks, m_chinese);
+        // A short pane shows fewer labels, so that they never crowd (or are elided).
+        const double volumePlot = m_volumeChart->plotArea().height();
+        updateVolumeAxis(m_volumeAxis, top, volumePlot > 0 ? volumePlot : m_volumeView->height() - 3.0 * fm.height(),
+                         m_chinese);
     };
     const int estimate = plotColumns();
     bucketVolumes(estimate);
