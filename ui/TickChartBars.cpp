@@ -70,8 +70,7 @@ void TickChartWidget::buildBarViews(const QFont& axisFont)
     m_barPriceTime = new QValueAxis;
     m_barVolumeTime = new QCategoryAxis;
     m_barPriceAxis = new QValueAxis;
-    m_barVolumeAxis = new QCategoryAxis;
-    m_barVolumeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_barVolumeAxis = new QValueAxis;
     m_barVolumeTime->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_barPriceTime->setTickType(QValueAxis::TicksDynamic);
     for (QAbstractAxis* axis :
@@ -88,6 +87,8 @@ void TickChartWidget::buildBarViews(const QFont& axisFont)
 
     m_barVolumeChart->addAxis(m_barVolumeTime, Qt::AlignBottom);
     m_barVolumeChart->addAxis(m_barVolumeAxis, Qt::AlignLeft);
+    m_barVolumeLabels = std::make_unique<VolumeAxisLabels>();
+    m_barVolumeLabels->attach(m_barVolumeChart, m_barVolumeAxis, axisFont);
     const char* const names[] = {QT_TR_NOOP("Volume (down bars)"), QT_TR_NOOP("Volume (up bars)")};
     for (int up = 0; up < 2; ++up) {
         auto* area = new QAreaSeries;
@@ -285,6 +286,11 @@ void TickChartWidget::followPeriodWithIndicators()
     }
 }
 
+QStringList TickChartWidget::barVolumeAxisLabels() const
+{
+    return m_barVolumeLabels ? m_barVolumeLabels->texts() : QStringList();
+}
+
 bool TickChartWidget::isBarViewShown() const
 {
     return m_stack->currentWidget() == m_barPlots;
@@ -303,7 +309,7 @@ void TickChartWidget::layoutBarPlots()
     const QMargins pm = m_barPriceChart->margins();
     const QMargins vm = m_barVolumeChart->margins();
     const double priceLeft = pa.left() - (pm.left() - base.left());
-    const double volumeLeft = va.left() - (vm.left() - base.left());
+    const double volumeLeft = std::max(va.left() - (vm.left() - base.left()), base.left() + m_barVolumeLabels->width());
     const double priceRight = m_barPriceChart->size().width() - pa.right() - (pm.right() - base.right());
     const double volumeRight = m_barVolumeChart->size().width() - va.right() - (vm.right() - base.right());
     const double left = std::max(priceLeft, volumeLeft);
@@ -537,8 +543,8 @@ void TickChartWidget::renderBars()
     // Volume: a bar per candle in its colour, 70% of the slot.
     const double top = 2 * niceStep(std::max(maxVolume, 1e-9) * 1.05 / 2);
     const double volumePlot = m_barVolumeChart->plotArea().height();
-    updateVolumeAxis(m_barVolumeAxis, top, volumePlot > 0 ? volumePlot : m_barVolumeView->height() - 3.0 * fm.height(),
-                     m_chinese);
+    m_barVolumeLabels->update(top, volumePlot > 0 ? volumePlot : m_barVolumeView->height() - 3.0 * fm.height(),
+                              m_chinese);
     QList<QPointF> volume[2];
     for (int i = 0; i < n; ++i) {
         const Qmt::Bar& bar = all.at(m_barFirst + i);
@@ -553,6 +559,7 @@ void TickChartWidget::renderBars()
     for (int up = 0; up < 2; ++up)
         m_barVolume[up]->upperSeries()->replace(volume[up]);
     layoutBarPlots();
+    m_barVolumeLabels->place();
     updateLegend();
     // New axis labels may have narrowed the plot: draw again with the bars that fit now.
     int laidOut = 0;

@@ -10,7 +10,6 @@
 
 #include <QAreaSeries>
 #include <QButtonGroup>
-#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -62,7 +61,8 @@ TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidge
     , m_volumeTime(new QDateTimeAxis)
     , m_priceAxis(new QValueAxis)
     , m_changeAxis(new QValueAxis)
-    , m_volumeAxis(new QCategoryAxis)
+    , m_volumeAxis(new QValueAxis)
+    , m_volumeLabels(std::make_unique<VolumeAxisLabels>())
 {
     setObjectName(u"tickChart"_s);
     m_codeLabel->setObjectName(u"tickChartCode"_s);
@@ -185,7 +185,7 @@ TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidge
         area->attachAxis(m_volumeAxis);
         m_volume[side] = area;
     }
-    m_volumeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_volumeLabels->attach(m_volumeChart, m_volumeAxis, axisFont);
     // Room for the time labels under the bars and a plot of a few lines, however short the dock.
     m_volumeView->setMinimumHeight(QFontMetrics(axisFont).height() * 5 + 12);
 
@@ -230,6 +230,11 @@ TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidge
     updateEmptyState();
     updateIndicatorButton();
     updatePeriodButtons();
+}
+
+QStringList TickChartWidget::volumeAxisLabels() const
+{
+    return m_volumeLabels->texts();
 }
 
 TickChartWidget::~TickChartWidget()
@@ -597,8 +602,8 @@ void TickChartWidget::renderFrame()
         const double top = 2 * niceStep(std::max(maxVolume, 1e-9) * 1.05 / 2);
         // A short pane shows fewer labels, so that they never crowd (or are elided).
         const double volumePlot = m_volumeChart->plotArea().height();
-        updateVolumeAxis(m_volumeAxis, top, volumePlot > 0 ? volumePlot : m_volumeView->height() - 3.0 * fm.height(),
-                         m_chinese);
+        m_volumeLabels->update(top, volumePlot > 0 ? volumePlot : m_volumeView->height() - 3.0 * fm.height(),
+                               m_chinese);
     };
     const int estimate = plotColumns();
     bucketVolumes(estimate);
@@ -671,6 +676,7 @@ void TickChartWidget::renderFrame()
     }
     for (int side = 0; side < 3; ++side)
         m_volume[side]->upperSeries()->replace(bars[side]);
+    m_volumeLabels->place();
     drawOverlays(xLo, xHi, columns);
     updateLegend();
 
@@ -747,7 +753,8 @@ void TickChartWidget::layoutPlots()
     const QMargins vm = m_volumeChart->margins();
     // Where each plot area would be without the alignment margins.
     const double priceLeft = pa.left() - (pm.left() - base.left());
-    const double volumeLeft = va.left() - (vm.left() - base.left());
+    // The volume labels are drawn left of the plot by the widget (VolumeAxisLabels): room for them.
+    const double volumeLeft = std::max(va.left() - (vm.left() - base.left()), base.left() + m_volumeLabels->width());
     const double priceRight = m_priceChart->size().width() - pa.right() - (pm.right() - base.right());
     const double volumeRight = m_volumeChart->size().width() - va.right() - (vm.right() - base.right());
     const double left = std::max(priceLeft, volumeLeft);

@@ -14,9 +14,13 @@
 #include <QVariant>
 #include <QWidget>
 
+#include <memory>
 #include <utility>
 
 class IndicatorDialog;
+namespace TickChartCommon {
+class VolumeAxisLabels;
+}
 class QAreaSeries;
 class QButtonGroup;
 class QCandlestickSeries;
@@ -207,9 +211,12 @@ public:
     QAreaSeries* volumeSeries(TradeSide side) const { return m_volume[int(side)]; }
     QDateTimeAxis* timeAxis() const { return m_volumeTime; }
     QValueAxis* priceAxis() const { return m_priceAxis; }
-    // Volume axes: labels at round values, "0, 500, 1K" (万/亿 in a Chinese UI, see setChineseNames()).
-    QCategoryAxis* volumeAxis() const { return m_volumeAxis; }
-    QCategoryAxis* barVolumeAxis() const { return m_barVolumeAxis; }
+    // Volume axes, and their labels from the bottom up: round values, "0, 500, 1K" (万/亿 in a Chinese UI, see
+    // setChineseNames()), as many as fit the pane.
+    QValueAxis* volumeAxis() const { return m_volumeAxis; }
+    QValueAxis* barVolumeAxis() const { return m_barVolumeAxis; }
+    QStringList volumeAxisLabels() const;
+    QStringList barVolumeAxisLabels() const;
     // Shows the crosshair at the trade nearest to `pos` (price view coordinates), as a mouse move there would.
     void showCrosshairAt(const QPoint& pos);
     void hideCrosshair();
@@ -327,7 +334,8 @@ private:
     QDateTimeAxis* m_volumeTime;
     QValueAxis* m_priceAxis;
     QValueAxis* m_changeAxis;
-    QCategoryAxis* m_volumeAxis;
+    QValueAxis* m_volumeAxis;
+    std::unique_ptr<TickChartCommon::VolumeAxisLabels> m_volumeLabels;
     // Bars.
     QString m_period = QStringLiteral("tick");
     QPointer<QmtBarClient> m_barClient;
@@ -346,7 +354,8 @@ private:
     QValueAxis* m_barPriceTime = nullptr; // bar positions (candlesticks need a plain value axis)
     QCategoryAxis* m_barVolumeTime = nullptr;
     QValueAxis* m_barPriceAxis = nullptr;
-    QCategoryAxis* m_barVolumeAxis = nullptr;
+    QValueAxis* m_barVolumeAxis = nullptr;
+    std::unique_ptr<TickChartCommon::VolumeAxisLabels> m_barVolumeLabels;
     QMap<QString, QLineSeries*> m_barOverlays; // "id/output"
     int m_barsShown = 0;
     int m_barFirst = 0; // index in the client's bars of the first bar drawn
