@@ -13,6 +13,11 @@
 
 using namespace Qt::StringLiterals;
 
+bool Workspace::isChartPeriod(const QString& period)
+{
+    return period == u"tick"_s || period == u"1m"_s || period == u"5m"_s || period == u"1d"_s;
+}
+
 Workspace Workspace::defaults(const QStringList& firstListSymbols, const QString& firstListName)
 {
     Workspace w;
@@ -52,6 +57,8 @@ QByteArray WorkspaceStore::toJson(const Workspace& workspace)
             feeds.insert(it.key(), it.value());
         root.insert(u"feeds"_s, feeds);
     }
+    if (Workspace::isChartPeriod(workspace.chartPeriod))
+        root.insert(u"chartPeriod"_s, workspace.chartPeriod);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -106,6 +113,10 @@ bool WorkspaceStore::fromJson(const QByteArray& json, Workspace* out, QString* e
         if (it.value().isString())
             w.feedOverrides.insert(it.key(), it.value().toString());
     }
+    // Optional (files written before it existed have none); an unknown period falls back to ticks.
+    const QString period = root.value(u"chartPeriod"_s).toString();
+    if (Workspace::isChartPeriod(period))
+        w.chartPeriod = period;
     *out = w;
     return true;
 }

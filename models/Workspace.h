@@ -15,7 +15,7 @@ struct Watchlist
     QByteArray columnState;
 };
 
-// Everything the trader arranged: watchlists, the selected tab, window geometry and dock layout.
+// Everything the trader arranged: watchlists, the selected tab, window geometry and dock layout, the chart's period.
 struct Workspace
 {
     static constexpr int CurrentVersion = 1;
@@ -25,6 +25,11 @@ struct Workspace
     QByteArray windowGeometry;             // QMainWindow::saveGeometry()
     QByteArray windowState;                // QMainWindow::saveState(): docks and toolbars
     QHash<QString, QString> feedOverrides; // code -> feed id chosen by the user ("alltick", "qmt")
+    // The tick chart's chosen period: "tick", "1m", "5m" or "1d" (the chart shows ticks while the selected symbol
+    // has no bars, and the chosen period again with the next symbol that has them).
+    QString chartPeriod = QStringLiteral("tick");
+
+    static bool isChartPeriod(const QString& period);
 
     static Workspace defaults(const QStringList& firstListSymbols, const QString& firstListName);
 };

@@ -1,5 +1,6 @@
 // The main window on the in-process simulator, offscreen: the add-symbol dialog from every entry point, the colour
-// convention switch reaching every panel, and the workspace round trip (lists, order, columns, current tab).
+// convention switch reaching every panel, the workspace round trip (lists, order, columns, current tab, chart period),
+// and the chart's bar periods following the selected symbol's feed (a QmtSimServer bridge next to the simulator).
 #include "AddSymbolDialog.h"
 #include "MainWindow.h"
 #include "MonitorSession.h"
@@ -14,8 +15,10 @@
 #include "WatchlistTabs.h"
 #include "WatchlistView.h"
 #include "settings/Settings.h"
+#include "sim/QmtSimServer.h"
 
 #include <QAction>
+#include <QCandlestickSeries>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -26,6 +29,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QToolButton>
 
 #include <memory>
 
@@ -45,6 +50,7 @@ private Q_SLOTS:
     void colourConventionReachesEveryPanel();
     void tickChartFollowsTheSelection();
     void workspaceRoundTrip();
+    void chartBarsFollowTheSelectedSymbolsFeed();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(const Workspace& workspace);
@@ -54,6 +60,10 @@ private:
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<MonitorSession> m_session;
     std::unique_ptr<MainWindow> m_window;
+    // chartBarsFollowTheSelectedSymbolsFeed: a QMT Bridge simulator on its own thread and a session using it.
+    std::unique_ptr<MonitorSession> m_qmtSession;
+    QThread* m_simThread = nullptr;
+    QmtSimServer* m_sim = nullptr;
 };
 
 void TestMainWindow::initTestCase()
@@ -96,6 +106,17 @@ void TestMainWindow::init()
 void TestMainWindow::cleanup()
 {
     m_window.reset();
+    if (m_qmtSession)
+        m_qmtSession->shutdown();
+    m_qmtSession.reset();
+    if (m_simThread) {
+        connect(m_simThread, &QThread::finished, m_sim, &QObject::deleteLater);
+        m_simThread->quit();
+        m_simThread->wait();
+        delete m_simThread;
+        m_simThread = nullptr;
+        m_sim = nullptr;
+    }
 }
 
 QAction* TestMainWindow::findAction(QWidget* root, const QString& text) const
@@ -230,12 +251,17 @@ void TestMainWindow::workspaceRoundTrip()
     crypto->horizontalHeader()->moveSection(WatchlistModel::Volume, WatchlistModel::Name + 1);
     tabs->setCurrentIndex(0);
     tabs->currentView()->watchlistModel()->moveSymbol(2, 0); // EURUSD first
+    // The chart's period is chosen even while the selected symbol has no bars (no bridge here): it shows ticks.
+    QCOMPARE(m_window->workspace().chartPeriod, u"tick"_s);
+    m_window->tickChart()->setPeriod(u"1m"_s);
+    QCOMPARE(m_window->tickChart()->shownPeriod(), u"tick"_s);
 
     const Workspace saved = m_window->workspace();
     QCOMPARE(saved.lists.size(), 3);
     QCOMPARE(saved.currentList, 0);
     QCOMPARE(saved.lists.at(0).symbols, (QStringList{u"EURUSD"_s, u"AAPL.US"_s, u"700.HK"_s}));
     QVERIFY(!saved.windowState.isEmpty());
+    QCOMPARE(saved.chartPeriod, u"1m"_s);
 
     // Through the JSON file, as a restart would.
     WorkspaceStore store(m_dir.filePath(u"workspace.json"_s));
@@ -255,9 +281,79 @@ void TestMainWindow::workspaceRoundTrip()
     const QHeaderView* header = restored->viewAt(2)->horizontalHeader();
     QVERIFY(header->isSectionHidden(WatchlistModel::Turnover));
     QCOMPARE(header->visualIndex(WatchlistModel::Volume), WatchlistModel::Name + 1);
+    // The period comes back; without bars for the selected symbol the chart falls back to ticks.
+    const TickChartWidget* chart = m_window->tickChart();
+    QCOMPARE(chart->period(), u"1m"_s);
+    QCOMPARE(chart->shownPeriod(), u"tick"_s);
+    QVERIFY(chart->periodButton(u"tick"_s)->isChecked());
+    QVERIFY(!chart->periodButton(u"1m"_s)->isEnabled());
+    QVERIFY(!chart->isBarMode());
     // The feeds serve every restored list.
     QVERIFY(m_session->symbols().contains(u"BTCUSDT"_s));
     QVERIFY(m_session->symbols().contains(u"600519.SH"_s));
+}
+
+void TestMainWindow::chartBarsFollowTheSelectedSymbolsFeed()
+{
+    // A QMT Bridge (the simulator's look-alike) quotes the A-share; the AllTick simulator quotes AAPL.US.
+    m_window.reset();
+    m_sim = new QmtSimServer;
+    QVERIFY(m_sim->listen());
+    m_simThread = new QThread;
+    m_sim->moveToThread(m_simThread);
+    m_simThread->start();
+    AppOptions options;
+    options.demo = true;
+    options.lang = u"en"_s;
+    options.qmtUrl = QUrl(u"ws://127.0.0.1:%1"_s.arg(m_sim->port()));
+    m_qmtSession = std::make_unique<MonitorSession>(options, m_settings.get());
+    QString error;
+    QVERIFY2(m_qmtSession->start(&error), qPrintable(error));
+    QCOMPARE(m_qmtSession->feedFor(u"600519.SH"_s), u"qmt"_s);
+    QVERIFY(m_qmtSession->feedFor(u"AAPL.US"_s) != u"qmt"_s);
+    Workspace workspace;
+    workspace.lists = {Watchlist{u"Mixed"_s, {u"600519.SH"_s, u"AAPL.US"_s}, {}}};
+    m_window = std::make_unique<MainWindow>(m_qmtSession.get(), m_settings.get(), nullptr, workspace, u"en"_s);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    TickChartWidget* chart = m_window->tickChart();
+    QVERIFY(chart->barClient());
+    WatchlistView* view = m_window->watchlists()->currentView();
+    QToolButton* minute = chart->periodButton(u"1m"_s);
+    QVERIFY(minute);
+
+    // The first row (the bridge's A-share) is selected at start: bar periods are available.
+    QCOMPARE(chart->symbol(), u"600519.SH"_s);
+    QVERIFY(chart->barPeriodsAvailable());
+    QVERIFY(minute->isEnabled());
+    QCOMPARE(minute->toolTip(), u"1-minute candlesticks from the QMT Bridge"_s);
+
+    // AAPL.US comes from the simulator, which sends trades only: the bar buttons are disabled and say why.
+    view->setCurrentIndex(view->model()->index(1, 0));
+    QCOMPARE(chart->symbol(), u"AAPL.US"_s);
+    QVERIFY(!chart->barPeriodsAvailable());
+    QVERIFY(!minute->isEnabled());
+    QVERIFY(minute->toolTip().contains(u"AAPL.US"_s));
+    QVERIFY(minute->toolTip().contains(u"QMT Bridge"_s));
+    QVERIFY(chart->periodButton(u"tick"_s)->isChecked());
+
+    // Back to the A-share, then 1m: candles from the bridge's history.
+    view->setCurrentIndex(view->model()->index(0, 0));
+    QVERIFY(chart->barPeriodsAvailable());
+    QVERIFY(minute->isEnabled());
+    minute->click();
+    QCOMPARE(chart->shownPeriod(), u"1m"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(chart->isBarViewShown() && chart->candleSeries()->count() > 0, 15000);
+    QVERIFY(chart->barsShown() > 0);
+    QCOMPARE(chart->candleSeries()->count(), chart->barsShown());
+
+    // Selecting the AllTick symbol again falls back to ticks and keeps 1m for the next bridge symbol.
+    view->setCurrentIndex(view->model()->index(1, 0));
+    QCOMPARE(chart->shownPeriod(), u"tick"_s);
+    QCOMPARE(chart->period(), u"1m"_s);
+    QVERIFY(!chart->isBarMode());
+    QTRY_VERIFY(!chart->isBarViewShown());
+    QCOMPARE(m_window->workspace().chartPeriod, u"1m"_s);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,4 +1,5 @@
 #include "QuoteStore.h"
+#include "TickChartCommon_p.h"
 #include "TickChartWidget.h"
 #include "TickHistory.h"
 #include "feed/QmtBarClient.h"
@@ -13,6 +14,7 @@
 #include <QChartView>
 #include <QDateTimeAxis>
 #include <QElapsedTimer>
+#include <QGraphicsSimpleTextItem>
 #include <QLabel>
 #include <QLineSeries>
 #include <QRegularExpression>
@@ -81,6 +83,47 @@ double minY(const QList<QPointF>& points)
     return v;
 }
 
+// The points of every piece of a line, in order.
+QList<QPointF> joined(const QList<QLineSeries*>& pieces)
+{
+    QList<QPointF> points;
+    for (const QLineSeries* piece : pieces)
+        points += piece->points();
+    return points;
+}
+
+// The volume labels `expected` (bottom up) are drawn whole left of the plot of `chart`, inside it, apart from each
+// other, the first at the bottom of the plot (its value, 0 or the top) and the last at the top.
+void checkVolumeLabels(const QChart* chart, const QStringList& expected)
+{
+    QList<const QGraphicsSimpleTextItem*> items;
+    const QList<QGraphicsItem*> children = chart->childItems();
+    for (const QGraphicsItem* child : children) {
+        const auto* text = qgraphicsitem_cast<const QGraphicsSimpleTextItem*>(child);
+        if (text && text->isVisible())
+            items.append(text);
+    }
+    QStringList texts;
+    for (const QGraphicsSimpleTextItem* item : std::as_const(items))
+        texts << item->text();
+    QCOMPARE(texts, expected);
+    const QRectF plot = chart->plotArea();
+    const QRectF bounds(QPointF(0, 0), chart->size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QRectF r = items.at(i)->mapRectToParent(items.at(i)->boundingRect());
+        QVERIFY2(bounds.contains(r), qPrintable(items.at(i)->text()));
+        QVERIFY(r.right() <= plot.left());
+        if (i > 0)
+            QVERIFY(r.bottom() <= items.at(i - 1)->mapRectToParent(items.at(i - 1)->boundingRect()).top());
+    }
+    const double lastCentre = items.last()->mapRectToParent(items.last()->boundingRect()).center().y();
+    QVERIFY(std::abs(lastCentre - plot.top()) <= items.last()->boundingRect().height() / 2 + 1);
+    if (items.size() > 1) {
+        const double firstCentre = items.first()->mapRectToParent(items.first()->boundingRect()).center().y();
+        QVERIFY(std::abs(firstCentre - plot.bottom()) <= items.first()->boundingRect().height() / 2 + 1);
+    }
+}
+
 double maxY(const QList<QPointF>& points)
 {
     double v = -1e300;
@@ -99,11 +142,16 @@ private Q_SLOTS:
     void cleanup();
     void emptyStates();
     void fullDayIsDecimatedToPlotWidth();
+    void linesBreakOverTradingGaps();
+    void splitAtGaps_data();
+    void splitAtGaps();
     void prevCloseLineAndRange();
     void timeAxisInExchangeTime();
     void multiDayAxisShowsDates();
     void averageLine();
     void volumeBarsColouredBySide();
+    void volumeLabels_data();
+    void volumeLabels();
     void followsSymbol();
     void colourConventionSwitch();
     void oneReplacePerFrame();
@@ -162,17 +210,19 @@ void TestTickChartWidget::fullDayIsDecimatedToPlotWidth()
     const int columns = m_chart->plotColumns();
     QVERIFY(columns > 400); // a 900 px wide widget
     QVERIFY(columns < 900);
-    const int points = int(m_chart->priceSeries()->count());
+    // Morning and afternoon: two pieces (the lunch break is not drawn).
+    QCOMPARE(m_chart->priceSegments().size(), 2);
+    const QList<QPointF> line = joined(m_chart->priceSegments());
+    const int points = int(line.size());
     QVERIFY2(points <= 2 * columns + 2, qPrintable(u"%1 points for %2 columns"_s.arg(points).arg(columns)));
     QVERIFY(points >= columns); // a random walk moves in every column
-    QVERIFY(m_chart->averageSeries()->count() <= 2 * columns + 2);
+    QVERIFY(joined(m_chart->averageSegments()).size() <= 2 * columns + 2);
     int barPoints = 0;
     for (TradeSide side : {TradeSide::Neutral, TradeSide::Buy, TradeSide::Sell})
         barPoints += int(m_chart->volumeSeries(side)->upperSeries()->count());
     QVERIFY(barPoints > 0);
     QVERIFY(barPoints <= 4 * (columns / 3));
     // The first and the last trade are on the line, and the day's extremes.
-    const QList<QPointF> line = m_chart->priceSeries()->points();
     QCOMPARE(line.first().y(), day.first().price.toDouble());
     QCOMPARE(line.last().y(), day.last().price.toDouble());
     double lo = 1e300, hi = -1e300;
@@ -187,6 +237,94 @@ void TestTickChartWidget::fullDayIsDecimatedToPlotWidth()
     QVERIFY(axis->min() < lo);
     QVERIFY(axis->max() > hi);
     QVERIFY(axis->max() - axis->min() < 2.5 * (std::max(hi, 1795.0) - std::min(lo, 1795.0)));
+}
+
+void TestTickChartWidget::linesBreakOverTradingGaps()
+{
+    // A trade every 30 s over the morning and the afternoon, and a 3-minute quiet spell at 10:00: the lunch break
+    // (11:30-13:00) cuts both lines; the short spell does not.
+    QList<TradeTick> day;
+    qint64 seq = 0;
+    const auto session = [&](qint64 from, qint64 to) {
+        for (qint64 t = from; t <= to; t += 30000) {
+            if (t > shanghaiMs(10, 0) && t < shanghaiMs(10, 3))
+                continue;
+            TradeTick trade;
+            trade.code = u"600519.SH"_s;
+            trade.seq = seq++;
+            trade.timeMs = t;
+            trade.price = Decimal::fromUnits(180000 + (seq % 7) * 3, 2);
+            trade.volume = Decimal::fromInt(100);
+            trade.turnover = trade.price * trade.volume;
+            day.append(trade);
+        }
+    };
+    session(shanghaiMs(9, 30), shanghaiMs(11, 29, 30));
+    session(shanghaiMs(13, 0), shanghaiMs(14, 59, 30));
+    m_history->append(day);
+    m_chart->setSymbol(u"600519.SH"_s);
+    QTRY_VERIFY(m_chart->priceSeries()->count() > 0);
+    const double shift = double(m_chart->axisShiftMs());
+    for (const QList<QLineSeries*>& pieces : {m_chart->priceSegments(), m_chart->averageSegments()}) {
+        QCOMPARE(pieces.size(), 2);
+        QCOMPARE(pieces.at(0)->points().last().x(), double(shanghaiMs(11, 29, 30)) + shift);
+        QCOMPARE(pieces.at(1)->points().first().x(), double(shanghaiMs(13, 0)) + shift);
+        // Drawn like the first piece (the same colour and axes).
+        QCOMPARE(pieces.at(1)->pen(), pieces.at(0)->pen());
+        QCOMPARE(pieces.at(1)->attachedAxes(), pieces.at(0)->attachedAxes());
+        QVERIFY(pieces.at(1)->isVisible());
+        // Within a piece no step is longer than the gap threshold.
+        for (const QLineSeries* piece : pieces) {
+            const QList<QPointF> points = piece->points();
+            for (qsizetype i = 1; i < points.size(); ++i)
+                QVERIFY(points.at(i).x() - points.at(i - 1).x() <= double(TickChartWidget::GapMs));
+        }
+    }
+    // The afternoon piece goes when only the morning is charted; the pool keeps it, empty.
+    m_history->clear();
+    QList<TradeTick> morning;
+    for (const TradeTick& t : std::as_const(day)) {
+        if (t.timeMs < shanghaiMs(12, 0))
+            morning.append(t);
+    }
+    m_history->append(morning);
+    QTRY_COMPARE(m_chart->priceSegments().size(), 1);
+    QCOMPARE(m_chart->averageSegments().size(), 1);
+    QCOMPARE(m_chart->priceSeries()->points().last().x(), double(shanghaiMs(11, 29, 30)) + shift);
+}
+
+void TestTickChartWidget::splitAtGaps_data()
+{
+    QTest::addColumn<QList<double>>("xs");
+    QTest::addColumn<int>("maxPieces");
+    QTest::addColumn<QList<int>>("sizes");
+    QTest::newRow("empty") << QList<double>{} << 16 << QList<int>{0};
+    QTest::newRow("one point") << QList<double>{5} << 16 << QList<int>{1};
+    QTest::newRow("no gap") << QList<double>{0, 10, 20, 30} << 16 << QList<int>{4};
+    QTest::newRow("exactly the gap joins") << QList<double>{0, 10, 20} << 16 << QList<int>{3};
+    QTest::newRow("one gap") << QList<double>{0, 10, 50, 60} << 16 << QList<int>{2, 2};
+    QTest::newRow("gap after the first") << QList<double>{0, 50, 60} << 16 << QList<int>{1, 2};
+    QTest::newRow("two gaps") << QList<double>{0, 50, 100, 110} << 16 << QList<int>{1, 1, 2};
+    QTest::newRow("capped: the rest stays joined") << QList<double>{0, 50, 100, 150} << 2 << QList<int>{1, 3};
+}
+
+void TestTickChartWidget::splitAtGaps()
+{
+    QFETCH(QList<double>, xs);
+    QFETCH(int, maxPieces);
+    QFETCH(QList<int>, sizes);
+    QList<QPointF> points;
+    for (double x : xs)
+        points.append(QPointF(x, x / 10));
+    const QList<QList<QPointF>> pieces = TickChartWidget::splitAtGaps(points, 10.0, maxPieces);
+    QList<int> got;
+    QList<QPointF> all;
+    for (const QList<QPointF>& piece : pieces) {
+        got.append(int(piece.size()));
+        all += piece;
+    }
+    QCOMPARE(got, sizes);
+    QCOMPARE(all, points); // nothing lost, nothing reordered
 }
 
 void TestTickChartWidget::prevCloseLineAndRange()
@@ -333,11 +471,62 @@ void TestTickChartWidget::volumeBarsColouredBySide()
     QCOMPARE(buy.size(), 4); // one bar: four corners
     QCOMPARE(sell.size(), 4);
     QVERIFY(buy.at(0).x() < sell.at(0).x());
-    QCOMPARE(buy.at(1).y(), 4200.0); // 8 * 500 + 2 * 100, under the 10,000 threshold for K
+    QCOMPARE(buy.at(1).y(), 4200.0); // 8 * 500 + 2 * 100, in shares whatever the labels say
     QCOMPARE(m_chart->volumeSeries(TradeSide::Buy)->brush().color(), m_chart->directionPalette().up);
     QCOMPARE(m_chart->volumeSeries(TradeSide::Sell)->brush().color(), m_chart->directionPalette().down);
     QCOMPARE(m_chart->volumeChart()->axes(Qt::Vertical).size(), 1);
-    QVERIFY(static_cast<QValueAxis*>(m_chart->volumeChart()->axes(Qt::Vertical).at(0))->max() >= 4200.0);
+    QCOMPARE(m_chart->volumeChart()->axes(Qt::Vertical).at(0), m_chart->volumeAxis());
+    // A round top above the highest bar, labelled at its value: 0 ... 5K (no "0K"), 5000 in a Chinese UI.
+    const QValueAxis* axis = m_chart->volumeAxis();
+    QCOMPARE(axis->min(), 0.0);
+    QCOMPARE(axis->max(), 5000.0);
+    QCOMPARE(axis->labelsColor().alpha(), 0); // the widget draws them
+    const QStringList labels = m_chart->volumeAxisLabels();
+    QVERIFY2(labels.size() == 2 || labels.size() == 3, qPrintable(labels.join(u", "_s)));
+    QCOMPARE(labels.first(), u"0"_s);
+    QCOMPARE(labels.last(), u"5K"_s);
+    if (labels.size() == 3)
+        QCOMPARE(labels.at(1), u"2.5K"_s);
+    checkVolumeLabels(m_chart->volumeChart(), labels);
+    m_chart->setChineseNames(true);
+    QTRY_COMPARE(m_chart->volumeAxisLabels().last(), u"5000"_s);
+    QCOMPARE(m_chart->volumeAxisLabels().first(), u"0"_s);
+    checkVolumeLabels(m_chart->volumeChart(), m_chart->volumeAxisLabels());
+    // The shortest pane (its minimum height) keeps the labels that fit: 0 and the top, apart.
+    m_chart->setChineseNames(false);
+    m_chart->resize(900, 230);
+    QTRY_COMPARE(m_chart->volumeAxisLabels(), (QStringList{u"0"_s, u"5K"_s}));
+    checkVolumeLabels(m_chart->volumeChart(), m_chart->volumeAxisLabels());
+}
+
+void TestTickChartWidget::volumeLabels_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("english");
+    QTest::addColumn<QString>("chinese");
+    QTest::newRow("zero") << 0.0 << u"0"_s << u"0"_s;
+    QTest::newRow("coins") << 0.25 << u"0.25"_s << u"0.25"_s;
+    QTest::newRow("500") << 500.0 << u"500"_s << u"500"_s;
+    QTest::newRow("1000") << 1000.0 << u"1K"_s << u"1000"_s;
+    QTest::newRow("1500") << 1500.0 << u"1.5K"_s << u"1500"_s;
+    QTest::newRow("2500") << 2500.0 << u"2.5K"_s << u"2500"_s;
+    QTest::newRow("10000") << 10000.0 << u"10K"_s << u"1万"_s;
+    QTest::newRow("15000") << 15000.0 << u"15K"_s << u"1.5万"_s;
+    QTest::newRow("250000") << 250000.0 << u"250K"_s << u"25万"_s;
+    QTest::newRow("1.5M") << 1.5e6 << u"1.5M"_s << u"150万"_s;
+    QTest::newRow("25M") << 2.5e7 << u"25M"_s << u"2500万"_s;
+    QTest::newRow("100M") << 1e8 << u"100M"_s << u"1亿"_s;
+    QTest::newRow("250M") << 2.5e8 << u"250M"_s << u"2.5亿"_s;
+    QTest::newRow("2B") << 2e9 << u"2B"_s << u"20亿"_s;
+}
+
+void TestTickChartWidget::volumeLabels()
+{
+    QFETCH(double, value);
+    QFETCH(QString, english);
+    QFETCH(QString, chinese);
+    QCOMPARE(TickChartCommon::volumeLabel(value, false), english);
+    QCOMPARE(TickChartCommon::volumeLabel(value, true), chinese);
 }
 
 void TestTickChartWidget::followsSymbol()
@@ -398,7 +587,7 @@ void TestTickChartWidget::oneReplacePerFrame()
     QCOMPARE(averageReplaced.count(), 1);
     QCOMPARE(m_chart->frameCount(), frames0 + 1);
     // And the frame shows the latest trade.
-    QCOMPARE(m_chart->priceSeries()->points().last().y(), more.last().price.toDouble());
+    QCOMPARE(m_chart->priceSegments().constLast()->points().last().y(), more.last().price.toDouble());
 }
 
 void TestTickChartWidget::frameRateCapped()
@@ -481,10 +670,10 @@ void TestTickChartWidget::undecimatedForComparison()
     m_chart->setSymbol(u"600519.SH"_s);
     m_chart->setDecimationEnabled(false);
     m_chart->redrawNow();
-    QCOMPARE(m_chart->priceSeries()->count(), 5000);
+    QCOMPARE(joined(m_chart->priceSegments()).size(), 5000);
     m_chart->setDecimationEnabled(true);
     m_chart->redrawNow();
-    QVERIFY(m_chart->priceSeries()->count() <= 2 * m_chart->plotColumns() + 2);
+    QVERIFY(joined(m_chart->priceSegments()).size() <= 2 * m_chart->plotColumns() + 2);
 }
 
 namespace {
@@ -561,6 +750,14 @@ void TestTickChartWidget::periodSwitchStreamsBars()
     QVERIFY(m_chart->barVolumeSeries(true)->upperSeries()->count() +
                 m_chart->barVolumeSeries(false)->upperSeries()->count() >
             0);
+    // The volume axis in round labels from 0 (not "0K"), the top labelled at its value.
+    {
+        const QStringList labels = m_chart->barVolumeAxisLabels();
+        QVERIFY(labels.size() >= 2);
+        QCOMPARE(labels.first(), u"0"_s);
+        QCOMPARE(labels.last(), TickChartCommon::volumeLabel(m_chart->barVolumeAxis()->max(), false));
+        checkVolumeLabels(m_chart->barVolumeChart(), labels);
+    }
     // Candles take the palette's colours: a rising candle red in the red-up convention.
     const DirectionPalette redUp = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);
     m_chart->setDirectionPalette(redUp);
@@ -627,7 +824,7 @@ void TestTickChartWidget::barPeriodsUnavailable()
     QVERIFY(!m_chart->periodButton(u"5m"_s)->isEnabled());
     QCOMPARE(m_chart->periodButton(u"5m"_s)->toolTip(), u"AAPL.US is quoted by AllTick"_s);
     QTRY_VERIFY(!bars.isActive());
-    QCOMPARE(server.connectionCount(u"/ws/realtime"_s), 0);
+    QTRY_COMPARE(server.connectionCount(u"/ws/realtime"_s), 0); // the server thread sees the close a little later
     m_chart->setSymbol(u"600519.SH"_s);
     m_chart->setBarPeriodsAvailable(true);
     QCOMPARE(m_chart->shownPeriod(), u"1m"_s);

@@ -12,6 +12,8 @@ class TestWorkspace : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void roundTrip();
+    void chartPeriod_data();
+    void chartPeriod();
     void missingFileIsNotAnError();
     void corruptFileIsKeptAside_data();
     void corruptFileIsKeptAside();
@@ -33,6 +35,7 @@ void TestWorkspace::roundTrip()
     w.windowGeometry = QByteArray("\x01\xd9\xd0\xcb geometry", 13);
     w.windowState = QByteArray("state");
     w.feedOverrides.insert(u"600519.SH"_s, u"alltick"_s);
+    w.chartPeriod = u"5m"_s;
     QString error;
     QVERIFY2(store.save(w, &error), qPrintable(error));
 
@@ -49,10 +52,40 @@ void TestWorkspace::roundTrip()
     QCOMPARE(loaded.windowGeometry, w.windowGeometry);
     QCOMPARE(loaded.windowState, w.windowState);
     QCOMPARE(loaded.feedOverrides, w.feedOverrides);
+    QCOMPARE(loaded.chartPeriod, u"5m"_s);
 
     QFile file(store.path());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll().contains("\"version\": 1"));
+}
+
+void TestWorkspace::chartPeriod_data()
+{
+    QTest::addColumn<QByteArray>("member"); // the "chartPeriod" member of the file, or nothing
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("absent (older file)") << QByteArray() << u"tick"_s;
+    QTest::newRow("tick") << QByteArray(R"(, "chartPeriod": "tick")") << u"tick"_s;
+    QTest::newRow("1m") << QByteArray(R"(, "chartPeriod": "1m")") << u"1m"_s;
+    QTest::newRow("5m") << QByteArray(R"(, "chartPeriod": "5m")") << u"5m"_s;
+    QTest::newRow("1d") << QByteArray(R"(, "chartPeriod": "1d")") << u"1d"_s;
+    QTest::newRow("unknown") << QByteArray(R"(, "chartPeriod": "15m")") << u"tick"_s;
+    QTest::newRow("not text") << QByteArray(R"(, "chartPeriod": 1)") << u"tick"_s;
+}
+
+void TestWorkspace::chartPeriod()
+{
+    QFETCH(QByteArray, member);
+    QFETCH(QString, expected);
+    const QByteArray json = R"({"version": 1, "watchlists": [{"name": "A", "symbols": ["600519.SH"]}])" + member + "}";
+    Workspace w;
+    w.chartPeriod = u"1d"_s; // replaced by what the file says
+    QString error;
+    QVERIFY2(WorkspaceStore::fromJson(json, &w, &error), qPrintable(error));
+    QCOMPARE(w.chartPeriod, expected);
+    // And back: the JSON holds the period it was given.
+    Workspace again;
+    QVERIFY(WorkspaceStore::fromJson(WorkspaceStore::toJson(w), &again, &error));
+    QCOMPARE(again.chartPeriod, expected);
 }
 
 void TestWorkspace::missingFileIsNotAnError()

@@ -88,6 +88,8 @@ MainWindow::MainWindow(MonitorSession* session, Settings* settings, WorkspaceSto
     createDocks();
     applyColorConvention();
     onQmtBridgeChanged(); // the bridge of the command line or the settings
+    // The chosen period; the chart shows ticks while the selected symbol has no bars (not quoted by the bridge).
+    m_chart->setPeriod(workspace.chartPeriod);
     m_tabs->setLists(workspace.lists, workspace.currentList);
     // Start with a symbol selected so the order book and the chart have something to show.
     if (WatchlistView* view = m_tabs->currentView()) {
@@ -178,6 +180,7 @@ Workspace MainWindow::workspace() const
     w.windowGeometry = saveGeometry();
     w.windowState = saveState();
     w.feedOverrides = m_session->feedOverrides();
+    w.chartPeriod = m_chart->period();
     return w;
 }
 

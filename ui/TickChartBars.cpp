@@ -87,6 +87,8 @@ void TickChartWidget::buildBarViews(const QFont& axisFont)
 
     m_barVolumeChart->addAxis(m_barVolumeTime, Qt::AlignBottom);
     m_barVolumeChart->addAxis(m_barVolumeAxis, Qt::AlignLeft);
+    m_barVolumeLabels = std::make_unique<VolumeAxisLabels>();
+    m_barVolumeLabels->attach(m_barVolumeChart, m_barVolumeAxis, axisFont);
     const char* const names[] = {QT_TR_NOOP("Volume (down bars)"), QT_TR_NOOP("Volume (up bars)")};
     for (int up = 0; up < 2; ++up) {
         auto* area = new QAreaSeries;
@@ -98,7 +100,6 @@ void TickChartWidget::buildBarViews(const QFont& axisFont)
         area->attachAxis(m_barVolumeAxis);
         m_barVolume[up] = area;
     }
-    m_barVolumeAxis->setLabelFormat(u"%.0f"_s);
     for (QChartView* view : {m_barPriceView, m_barVolumeView}) {
         view->installEventFilter(this);
         view->viewport()->installEventFilter(this);
@@ -285,6 +286,11 @@ void TickChartWidget::followPeriodWithIndicators()
     }
 }
 
+QStringList TickChartWidget::barVolumeAxisLabels() const
+{
+    return m_barVolumeLabels ? m_barVolumeLabels->texts() : QStringList();
+}
+
 bool TickChartWidget::isBarViewShown() const
 {
     return m_stack->currentWidget() == m_barPlots;
@@ -303,7 +309,7 @@ void TickChartWidget::layoutBarPlots()
     const QMargins pm = m_barPriceChart->margins();
     const QMargins vm = m_barVolumeChart->margins();
     const double priceLeft = pa.left() - (pm.left() - base.left());
-    const double volumeLeft = va.left() - (vm.left() - base.left());
+    const double volumeLeft = std::max(va.left() - (vm.left() - base.left()), base.left() + m_barVolumeLabels->width());
     const double priceRight = m_barPriceChart->size().width() - pa.right() - (pm.right() - base.right());
     const double volumeRight = m_barVolumeChart->size().width() - va.right() - (vm.right() - base.right());
     const double left = std::max(priceLeft, volumeLeft);
@@ -536,25 +542,13 @@ void TickChartWidget::renderBars()
 
     // Volume: a bar per candle in its colour, 70% of the slot.
     const double top = 2 * niceStep(std::max(maxVolume, 1e-9) * 1.05 / 2);
-    double divisor = 1;
-    QString suffix;
-    if (top >= 1e9) {
-        divisor = 1e9;
-        suffix = u"B"_s;
-    } else if (top >= 1e6) {
-        divisor = 1e6;
-        suffix = u"M"_s;
-    } else if (top >= 1e4) {
-        divisor = 1e3;
-        suffix = u"K"_s;
-    }
-    const int volumeTicks = m_barVolumeView->height() >= 9 * fm.height() ? 3 : 2;
-    updateAxis(m_barVolumeAxis, 0, top / divisor, volumeTicks,
-               u"%.%1f"_s.arg(decimalsOf(top / divisor / (volumeTicks - 1))) + suffix);
+    const double volumePlot = m_barVolumeChart->plotArea().height();
+    m_barVolumeLabels->update(top, volumePlot > 0 ? volumePlot : m_barVolumeView->height() - 3.0 * fm.height(),
+                              m_chinese);
     QList<QPointF> volume[2];
     for (int i = 0; i < n; ++i) {
         const Qmt::Bar& bar = all.at(m_barFirst + i);
-        const double v = bar.volume.isNull() ? 0.0 : bar.volume.toDouble() / divisor;
+        const double v = bar.volume.isNull() ? 0.0 : bar.volume.toDouble();
         if (!(v > 0))
             continue;
         const bool up = !(bar.close < bar.open);
@@ -565,6 +559,7 @@ void TickChartWidget::renderBars()
     for (int up = 0; up < 2; ++up)
         m_barVolume[up]->upperSeries()->replace(volume[up]);
     layoutBarPlots();
+    m_barVolumeLabels->place();
     updateLegend();
     // New axis labels may have narrowed the plot: draw again with the bars that fit now.
     int laidOut = 0;

@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QFont>
+#include <QFontMetrics>
+#include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QPainter>
 #include <QPen>
@@ -73,6 +75,135 @@ inline void updateAxis(QDateTimeAxis* axis, qint64 lo, qint64 hi, int ticks, con
     if (axis->min().toMSecsSinceEpoch() != lo || axis->max().toMSecsSinceEpoch() != hi)
         axis->setRange(QDateTime::fromMSecsSinceEpoch(lo), QDateTime::fromMSecsSinceEpoch(hi));
 }
+
+// A volume axis label: "0", "500", "1K", "1.5K", "2M", "1B" (fractions for coins: "0.25"); in a Chinese UI as
+// Chinese traders read volumes: "5000", "1.5万", "2亿" (万 = 10^4, 亿 = 10^8).
+inline QString volumeLabel(double value, bool chinese)
+{
+    struct Unit
+    {
+        double size;
+        const char16_t* suffix;
+    };
+    static const Unit english[] = {{1e9, u"B"}, {1e6, u"M"}, {1e3, u"K"}};
+    static const Unit chineseUnits[] = {{1e8, u"亿"}, {1e4, u"万"}};
+    double mantissa = value;
+    QString suffix;
+    const auto pick = [&](const auto& units) {
+        for (const Unit& unit : units) {
+            if (std::abs(value) >= unit.size) {
+                mantissa = value / unit.size;
+                suffix = QString::fromUtf16(unit.suffix);
+                return;
+            }
+        }
+    };
+    if (chinese)
+        pick(chineseUnits);
+    else
+        pick(english);
+    // Up to four decimals, without trailing zeros: 1.5K, not 1.50K; 0, not 0K.
+    QString text = QString::number(mantissa, 'f', 4);
+    while (text.endsWith(u'0'))
+        text.chop(1);
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    if (text == u"-0")
+        text = QStringLiteral("0");
+    return text + suffix;
+}
+
+// The labels of a volume axis, drawn by the chart widget itself at 0, top / 2 and top ("0, 1M, 2M"; volumeLabel), as
+// many as fit the pane's height. The QValueAxis gives the range and the grid (its printf format cannot say "0" at the
+// bottom and "1.5K" above); a QCategoryAxis could label each value but made a frame about 0.6 ms slower. The chart
+// widget makes room for width() left of the plot and calls place() once the chart is laid out.
+class VolumeAxisLabels
+{
+public:
+    void attach(QChart* chart, QValueAxis* axis, const QFont& font)
+    {
+        m_chart = chart;
+        m_axis = axis;
+        m_font = font;
+        // The axis keeps labels of its own, transparent: with hidden ones a frame of quotebench --chart took about
+        // 1.5 ms longer (Qt Charts 6.4). "%.0e" keeps them about as wide as ours; the grid is at 0, top / 2 and top.
+        axis->setLabelsVisible(true);
+        axis->setLabelsColor(Qt::transparent);
+        axis->setLabelFormat(QStringLiteral("%.0e"));
+        axis->setTickCount(3);
+    }
+    // The axis to [0, top], and the labels that fit `plotHeight` pixels: all three, 0 and the top, or the top.
+    void update(double top, double plotHeight, bool chinese)
+    {
+        const int lineHeight = QFontMetrics(m_font).height();
+        QList<double> values;
+        if (plotHeight >= 3 * lineHeight)
+            values = {0.0, top / 2, top};
+        else if (plotHeight >= 1.5 * lineHeight)
+            values = {0.0, top};
+        else
+            values = {top};
+        if (m_axis->min() != 0 || m_axis->max() != top)
+            m_axis->setRange(0, top);
+        m_values = values;
+        while (m_items.size() < values.size()) {
+            auto* item = new QGraphicsSimpleTextItem(m_chart);
+            item->setFont(m_font);
+            item->setBrush(LabelColour);
+            m_items.append(item);
+        }
+        for (qsizetype i = 0; i < m_items.size(); ++i) {
+            const QString text = i < values.size() ? volumeLabel(values.at(i), chinese) : QString();
+            if (m_items.at(i)->text() != text)
+                m_items.at(i)->setText(text);
+            m_items.at(i)->setVisible(!text.isEmpty());
+        }
+    }
+    // Room the labels need left of the plot, px.
+    double width() const
+    {
+        double w = 0;
+        for (const QGraphicsSimpleTextItem* item : m_items) {
+            if (item->isVisible())
+                w = std::max(w, item->boundingRect().width());
+        }
+        return w > 0 ? w + 6 : 0;
+    }
+    // Right-aligned left of the plot, each centred on its value (kept inside the chart).
+    void place() const
+    {
+        const QRectF plot = m_chart->plotArea();
+        const double top = m_axis->max();
+        for (qsizetype i = 0; i < m_values.size() && i < m_items.size(); ++i) {
+            QGraphicsSimpleTextItem* item = m_items.at(i);
+            const QRectF r = item->boundingRect();
+            const double y = top > 0 ? plot.bottom() - plot.height() * m_values.at(i) / top : plot.bottom();
+            const double x = plot.left() - 4 - r.width();
+            const double ty = std::clamp(y - r.height() / 2, 0.0, std::max(0.0, m_chart->size().height() - r.height()));
+            if (item->pos() != QPointF(x, ty))
+                item->setPos(x, ty);
+        }
+    }
+    // The labels shown, from the bottom up.
+    QStringList texts() const
+    {
+        QStringList out;
+        for (const QGraphicsSimpleTextItem* item : m_items) {
+            if (item->isVisible())
+                out << item->text();
+        }
+        return out;
+    }
+
+    static inline const QColor LabelColour{0x4a, 0x50, 0x5a};
+
+private:
+    QChart* m_chart = nullptr;
+    QValueAxis* m_axis = nullptr;
+    QFont m_font;
+    QList<double> m_values;
+    QList<QGraphicsSimpleTextItem*> m_items; // children of the chart
+};
 
 inline void styleAxis(QAbstractAxis* axis, const QFont& font)
 {

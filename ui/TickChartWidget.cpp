@@ -62,6 +62,7 @@ TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidge
     , m_priceAxis(new QValueAxis)
     , m_changeAxis(new QValueAxis)
     , m_volumeAxis(new QValueAxis)
+    , m_volumeLabels(std::make_unique<VolumeAxisLabels>())
 {
     setObjectName(u"tickChart"_s);
     m_codeLabel->setObjectName(u"tickChartCode"_s);
@@ -184,10 +185,9 @@ TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidge
         area->attachAxis(m_volumeAxis);
         m_volume[side] = area;
     }
-    m_volumeAxis->setTickCount(3);
+    m_volumeLabels->attach(m_volumeChart, m_volumeAxis, axisFont);
     // Room for the time labels under the bars and a plot of a few lines, however short the dock.
     m_volumeView->setMinimumHeight(QFontMetrics(axisFont).height() * 5 + 12);
-    m_volumeAxis->setLabelFormat(u"%.0f"_s);
 
     for (QChartView* view : {m_priceView, m_volumeView}) {
         view->installEventFilter(this);
@@ -232,6 +232,11 @@ TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidge
     updatePeriodButtons();
 }
 
+QStringList TickChartWidget::volumeAxisLabels() const
+{
+    return m_volumeLabels->texts();
+}
+
 TickChartWidget::~TickChartWidget()
 {
     if (m_history && !m_symbol.isEmpty())
@@ -273,6 +278,7 @@ void TickChartWidget::setChineseNames(bool chinese)
 {
     m_chinese = chinese;
     updateHeader();
+    scheduleFrame(); // volume labels: 万/亿 or K/M
 }
 
 void TickChartWidget::setDisplayLocale(const QLocale& locale)
@@ -587,30 +593,17 @@ void TickChartWidget::renderFrame()
 
     // Volume bars: buckets of about three pixels, each a bar of 70% of its width coloured by the dominant side.
     QList<TickHistory::VolumeBucket> volume;
-    double divisor = 1;
     const auto bucketVolumes = [&](int columns) {
         volume = TickHistory::volumeBuckets(ticks, axisLo, axisHi, std::max(1, columns / 3));
         double maxVolume = 0;
         for (const TickHistory::VolumeBucket& b : std::as_const(volume))
             maxVolume = std::max(maxVolume, b.total());
-        // Round top of the axis, then its unit: 20K rather than 20000.
+        // A round top; labels "0, 10K, 20K" (万 in a Chinese UI).
         const double top = 2 * niceStep(std::max(maxVolume, 1e-9) * 1.05 / 2);
-        QString suffix;
-        divisor = 1;
-        if (top >= 1e9) {
-            divisor = 1e9;
-            suffix = u"B"_s;
-        } else if (top >= 1e6) {
-            divisor = 1e6;
-            suffix = u"M"_s;
-        } else if (top >= 1e4) {
-            divisor = 1e3;
-            suffix = u"K"_s;
-        }
-        // A short pane shows only 0 and the top, so the labels never crowd.
-        const int volumeTicks = m_volumeView->height() >= 9 * fm.height() ? 3 : 2;
-        updateAxis(m_volumeAxis, 0, top / divisor, volumeTicks,
-                   u"%.%1f"_s.arg(decimalsOf(top / divisor / (volumeTicks - 1))) + suffix);
+        // A short pane shows fewer labels, so that they never crowd (or are elided).
+        const double volumePlot = m_volumeChart->plotArea().height();
+        m_volumeLabels->update(top, volumePlot > 0 ? volumePlot : m_volumeView->height() - 3.0 * fm.height(),
+                               m_chinese);
     };
     const int estimate = plotColumns();
     bucketVolumes(estimate);
@@ -655,10 +648,15 @@ void TickChartWidget::renderFrame()
         m_direction = direction;
         applyColours();
     }
-    m_price->replace(pricePoints);
-    m_average->replace(averagePoints);
+    // Break the lines over gaps in trading (lunch, nights, halts): longer than GapMs and than three pixel columns, so
+    // that the min/max points of neighbouring columns are never taken for a gap.
+    const double gap = std::max(double(GapMs), 3.0 * (xHi - xLo) / std::max(1, columns));
+    drawSegments(m_price, m_priceSegments, splitAtGaps(pricePoints, gap, MaxLineSegments));
     if (m_average->isVisible() != !averagePoints.isEmpty())
         m_average->setVisible(!averagePoints.isEmpty());
+    // The average is decimated to half the columns: its neighbouring points lie up to twice as far apart.
+    const double averageGap = std::max(double(GapMs), 6.0 * (xHi - xLo) / std::max(1, columns));
+    drawSegments(m_average, m_averageSegments, splitAtGaps(averagePoints, averageGap, MaxLineSegments));
 
     QList<QPointF> bars[3];
     const int buckets = int(volume.size());
@@ -673,15 +671,70 @@ void TickChartWidget::renderFrame()
                              : (bucket.sell > bucket.buy ? int(TradeSide::Sell) : int(TradeSide::Neutral));
         const double x0 = xLo + b * bucketMs;
         const double x1 = x0 + bucketMs * 0.7;
-        const double v = total / divisor;
+        const double v = total;
         bars[side].append({QPointF(x0, 0), QPointF(x0, v), QPointF(x1, v), QPointF(x1, 0)});
     }
     for (int side = 0; side < 3; ++side)
         m_volume[side]->upperSeries()->replace(bars[side]);
+    m_volumeLabels->place();
     drawOverlays(xLo, xHi, columns);
     updateLegend();
 
     Q_EMIT frameRendered();
+}
+
+QList<QList<QPointF>> TickChartWidget::splitAtGaps(const QList<QPointF>& points, double gap, int maxPieces)
+{
+    QList<QList<QPointF>> pieces;
+    qsizetype start = 0;
+    for (qsizetype i = 1; i < points.size() && pieces.size() + 1 < maxPieces; ++i) {
+        if (points.at(i).x() - points.at(i - 1).x() > gap) {
+            pieces.append(points.mid(start, i - start));
+            start = i;
+        }
+    }
+    if (start == 0) {
+        pieces.append(points); // the usual case: no gap, no copy
+    } else {
+        pieces.append(points.mid(start));
+    }
+    return pieces;
+}
+
+void TickChartWidget::drawSegments(QLineSeries* first, QList<QLineSeries*>& pool, const QList<QList<QPointF>>& pieces)
+{
+    first->replace(pieces.value(0));
+    for (qsizetype i = 1; i < pieces.size(); ++i) {
+        if (pool.size() < i) {
+            auto* series = new QLineSeries;
+            series->setName(first->name());
+            m_priceChart->addSeries(series);
+            series->attachAxis(m_priceTime);
+            series->attachAxis(m_priceAxis);
+            pool.append(series);
+        }
+        QLineSeries* series = pool.at(i - 1);
+        if (series->pen() != first->pen())
+            series->setPen(first->pen());
+        if (series->isVisible() != first->isVisible())
+            series->setVisible(first->isVisible());
+        series->replace(pieces.at(i));
+    }
+    // Pieces the last frame had and this one has not.
+    for (qsizetype i = std::max<qsizetype>(1, pieces.size()); i <= pool.size(); ++i) {
+        if (pool.at(i - 1)->count() > 0)
+            pool.at(i - 1)->clear();
+    }
+}
+
+QList<QLineSeries*> TickChartWidget::shownSegments(QLineSeries* first, const QList<QLineSeries*>& pool)
+{
+    QList<QLineSeries*> shown{first};
+    for (QLineSeries* series : pool) {
+        if (series->count() > 0)
+            shown.append(series);
+    }
+    return shown;
 }
 
 void TickChartWidget::layoutPlots()
@@ -700,7 +753,8 @@ void TickChartWidget::layoutPlots()
     const QMargins vm = m_volumeChart->margins();
     // Where each plot area would be without the alignment margins.
     const double priceLeft = pa.left() - (pm.left() - base.left());
-    const double volumeLeft = va.left() - (vm.left() - base.left());
+    // The volume labels are drawn left of the plot by the widget (VolumeAxisLabels): room for them.
+    const double volumeLeft = std::max(va.left() - (vm.left() - base.left()), base.left() + m_volumeLabels->width());
     const double priceRight = m_priceChart->size().width() - pa.right() - (pm.right() - base.right());
     const double volumeRight = m_volumeChart->size().width() - va.right() - (vm.right() - base.right());
     const double left = std::max(priceLeft, volumeLeft);

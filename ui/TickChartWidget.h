@@ -14,9 +14,13 @@
 #include <QVariant>
 #include <QWidget>
 
+#include <memory>
 #include <utility>
 
 class IndicatorDialog;
+namespace TickChartCommon {
+class VolumeAxisLabels;
+}
 class QAreaSeries;
 class QButtonGroup;
 class QCandlestickSeries;
@@ -44,6 +48,11 @@ struct QuoteChange;
 // Ticks live in TickHistory, never in Qt Charts: at most one frame every FrameIntervalMs (25 frames/s) rebuilds each
 // series with one replace(), decimated to the lowest and highest price per pixel column, so a full day of ticks
 // redraws as about two points per pixel.
+// Gaps: where no trade came for more than GapMs (the lunch break, a night, a weekend, a halt; and at least three pixel
+// columns, so a zoomed-out multi-day buffer is not cut at every quiet spell) the price and average lines break
+// instead of drawing a flat line across time nobody traded in. Each piece is a QLineSeries of its own: the first
+// is priceSeries() / averageSeries(), the others come from a small pool (at most MaxLineSegments pieces; the rest
+// stays joined).
 //
 // Indicators (QMT Bridge formulas, protocol spec B.8): with a QmtFormulaClient set, the "Indicators…" button in the
 // header row opens IndicatorDialog, where formulas such as MA(5) are added to the shown symbol at a period (1m by
@@ -80,6 +89,8 @@ public:
     static constexpr int BarPixels = 8;
     static constexpr int MinBarsShown = 20;
     static constexpr int ErrorShowMs = 6000;
+    static constexpr qint64 GapMs = 5 * 60 * 1000;
+    static constexpr int MaxLineSegments = 16;
 
     // An indicator the widget subscribed (for the dialog and tests).
     struct Indicator
@@ -191,9 +202,21 @@ public:
     QLineSeries* priceSeries() const { return m_price; }
     QLineSeries* averageSeries() const { return m_average; }
     QLineSeries* prevCloseSeries() const { return m_prevClose; }
+    // The pieces of the price and average lines drawn in the last frame (the first is priceSeries() /
+    // averageSeries()); empty pieces of the pool are left out.
+    QList<QLineSeries*> priceSegments() const { return shownSegments(m_price, m_priceSegments); }
+    QList<QLineSeries*> averageSegments() const { return shownSegments(m_average, m_averageSegments); }
+    // `points` (ascending x) cut where consecutive points are more than `gap` apart; at most `maxPieces` pieces.
+    static QList<QList<QPointF>> splitAtGaps(const QList<QPointF>& points, double gap, int maxPieces);
     QAreaSeries* volumeSeries(TradeSide side) const { return m_volume[int(side)]; }
     QDateTimeAxis* timeAxis() const { return m_volumeTime; }
     QValueAxis* priceAxis() const { return m_priceAxis; }
+    // Volume axes, and their labels from the bottom up: round values, "0, 500, 1K" (万/亿 in a Chinese UI, see
+    // setChineseNames()), as many as fit the pane.
+    QValueAxis* volumeAxis() const { return m_volumeAxis; }
+    QValueAxis* barVolumeAxis() const { return m_barVolumeAxis; }
+    QStringList volumeAxisLabels() const;
+    QStringList barVolumeAxisLabels() const;
     // Shows the crosshair at the trade nearest to `pos` (price view coordinates), as a mouse move there would.
     void showCrosshairAt(const QPoint& pos);
     void hideCrosshair();
@@ -229,6 +252,9 @@ private:
     double prevClose() const;
     QColor priceColour() const;
     QString formatPrice(double value) const;
+    // Line pieces: `first` gets the first, the pool (grown as needed, same axes and pen) the others.
+    void drawSegments(QLineSeries* first, QList<QLineSeries*>& pool, const QList<QList<QPointF>>& pieces);
+    static QList<QLineSeries*> shownSegments(QLineSeries* first, const QList<QLineSeries*>& pool);
 
     // Indicators.
     struct Overlay
@@ -301,12 +327,15 @@ private:
     QLineSeries* m_price;
     QLineSeries* m_average;
     QLineSeries* m_prevClose;
+    QList<QLineSeries*> m_priceSegments;   // the price line's pieces after the first
+    QList<QLineSeries*> m_averageSegments; // the average line's
     QAreaSeries* m_volume[3] = {};
     QDateTimeAxis* m_priceTime;
     QDateTimeAxis* m_volumeTime;
     QValueAxis* m_priceAxis;
     QValueAxis* m_changeAxis;
     QValueAxis* m_volumeAxis;
+    std::unique_ptr<TickChartCommon::VolumeAxisLabels> m_volumeLabels;
     // Bars.
     QString m_period = QStringLiteral("tick");
     QPointer<QmtBarClient> m_barClient;
@@ -326,6 +355,7 @@ private:
     QCategoryAxis* m_barVolumeTime = nullptr;
     QValueAxis* m_barPriceAxis = nullptr;
     QValueAxis* m_barVolumeAxis = nullptr;
+    std::unique_ptr<TickChartCommon::VolumeAxisLabels> m_barVolumeLabels;
     QMap<QString, QLineSeries*> m_barOverlays; // "id/output"
     int m_barsShown = 0;
     int m_barFirst = 0; // index in the client's bars of the first bar drawn

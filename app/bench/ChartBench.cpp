@@ -93,7 +93,9 @@ FrameTimes measure(TickChartWidget* chart, TickHistory* history, DayGenerator* d
         out.rebuild.append(double(t1 - t0) / 1e6);
         out.paint.append(double(t2 - t1) / 1e6);
         out.total.append(double(t2 - t0) / 1e6);
-        out.points = chart->priceSeries()->count();
+        out.points = 0;
+        for (const QLineSeries* piece : chart->priceSegments()) // morning and afternoon
+            out.points += piece->count();
     }
     return out;
 }
