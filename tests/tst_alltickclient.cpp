@@ -416,6 +416,7 @@ void TestAllTickClient::workerDestroyedWithFramesPendingIsSafe()
             1000000);
         worker.setSymbols({u"700.HK"_s});
         worker.post(uR"({"cmd_id":22001,"ret":200})"_s);
+        worker.flush();
         QVERIFY(entered.tryAcquire(1, 5000));
         for (const QString& frame : std::as_const(trades))
             worker.post(frame);

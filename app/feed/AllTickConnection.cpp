@@ -334,6 +334,17 @@ void AllTickConnection::onTextMessage(const QString& text)
 {
     ++m_messages;
     m_worker->post(text);
+    // One hand-over per burst: QWebSocket delivers every frame it has read before the event loop runs again.
+    if (!m_flushQueued && m_worker->hasStaged()) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_flushQueued = false;
+                m_worker->flush();
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 void AllTickConnection::deliverResponses()

@@ -117,6 +117,7 @@ private:
     quint64 m_messages = 0;
     quint64 m_messagesNoted = 0;
     quint64 m_binaryFrames = 0;
+    bool m_flushQueued = false; // a flush of the staged frames is queued on this thread
     quint64 m_messagesAtLastStats = 0;
     qint64 m_lastStatsMs = 0;
     qint64 m_lastMessageWallMs = 0;

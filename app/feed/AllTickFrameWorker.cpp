@@ -41,6 +41,23 @@ AllTickFrameWorker::~AllTickFrameWorker()
 
 void AllTickFrameWorker::post(const QString& frame)
 {
+    if (m_stagedEnds.isEmpty())
+        m_stagedSinceNs = UpdateBuffer::monotonicNowNs();
+    // Straight into the staging buffer: ASCII, the usual case, is a vectorised narrowing.
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+    const qsizetype begin = m_staged.size();
+    m_staged.resize(begin + encoder.requiredSpace(frame.size()));
+    char* end = encoder.appendToBuffer(m_staged.data() + begin, frame);
+    m_staged.resize(end - m_staged.constData());
+    m_stagedEnds.append(m_staged.size());
+    if (m_stagedEnds.size() >= StageLimit)
+        flush();
+}
+
+void AllTickFrameWorker::flush()
+{
+    if (m_stagedEnds.isEmpty())
+        return;
     bool wasEmpty = false;
     {
         QMutexLocker lock(&m_mutex);
@@ -49,16 +66,20 @@ void AllTickFrameWorker::post(const QString& frame)
             m_spaceFreed.wait(&m_mutex);
         }
         wasEmpty = m_pendingEnds.isEmpty();
-        if (wasEmpty)
-            m_pendingSinceNs = UpdateBuffer::monotonicNowNs();
-        // Straight into the queue buffer: ASCII, the usual case, is a vectorised narrowing.
-        QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
-        const qsizetype begin = m_pending.size();
-        m_pending.resize(begin + encoder.requiredSpace(frame.size()));
-        char* end = encoder.appendToBuffer(m_pending.data() + begin, frame);
-        m_pending.resize(end - m_pending.constData());
-        m_pendingEnds.append(m_pending.size());
+        if (wasEmpty) {
+            // The emptied queue buffers come back to the producer, capacity kept.
+            m_pendingSinceNs = m_stagedSinceNs;
+            m_pending.swap(m_staged);
+            m_pendingEnds.swap(m_stagedEnds);
+        } else {
+            const qsizetype base = m_pending.size();
+            m_pending.append(m_staged);
+            for (const qsizetype end : std::as_const(m_stagedEnds))
+                m_pendingEnds.append(base + end);
+        }
     }
+    m_staged.resize(0);
+    m_stagedEnds.resize(0);
     if (wasEmpty)
         m_framesQueued.wakeOne();
 }
@@ -72,6 +93,7 @@ void AllTickFrameWorker::setSymbols(const QSet<QString>& codes)
 
 void AllTickFrameWorker::waitUntilIdle()
 {
+    flush();
     QMutexLocker lock(&m_mutex);
     while ((m_busy || !m_pendingEnds.isEmpty()) && !m_stopping)
         m_idle.wait(&m_mutex);

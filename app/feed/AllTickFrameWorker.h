@@ -16,13 +16,16 @@ class QThread;
 class UpdateBuffer;
 
 // Decodes one AllTick connection's text frames on a thread of its own, so the socket thread only receives.
-// post() appends a frame, encoded to UTF-8, to one contiguous queue buffer (the QString is released at once on the
-// thread that allocated it) and wakes the worker only when the queue was empty; the worker takes the whole queue at
-// once, decodes it in arrival order, keeps the pushes of the current symbols and merges them into the UpdateBuffer
-// under one lock per batch. Responses go to the handler, called on the worker thread (the connection forwards them to
-// its own thread). The queue is bounded: when the decoder falls behind, post() waits, so the socket stops reading and
-// TCP slows the server down instead of memory growing. The destructor stops and joins the thread promptly; frames not
-// yet decoded are dropped.
+// post() encodes a frame to UTF-8 into a staging buffer that only the producer touches (no lock; the QString is
+// released at once on the thread that allocated it); flush() hands the staged frames to the queue under one lock and
+// wakes the worker only when the queue was empty. The producer flushes once per burst of frames (the connection does
+// it when its event loop comes back from reading the socket) and post() itself every StageLimit frames, so a worker
+// that keeps up is woken once per burst, not once per frame (a futex wake per frame cost the socket thread half as
+// much again as Qt's own frame handling). The worker takes the whole queue at once, decodes it in arrival order, keeps
+// the pushes of the current symbols and merges them into the UpdateBuffer under one lock per batch. Responses go to the
+// handler, called on the worker thread (the connection forwards them to its own thread). The queue is bounded: when the
+// decoder falls behind, post() waits, so the socket stops reading and TCP slows the server down instead of memory
+// growing. The destructor stops and joins the thread promptly; frames not yet decoded are dropped.
 class AllTickFrameWorker
 {
 public:
@@ -33,11 +36,17 @@ public:
     AllTickFrameWorker(const AllTickFrameWorker&) = delete;
     AllTickFrameWorker& operator=(const AllTickFrameWorker&) = delete;
 
+    static constexpr qsizetype StageLimit = 256;
+
     // Producer side (the socket thread).
     void post(const QString& frame);
+    // Hands the frames posted so far to the decoding thread.
+    void flush();
+    bool hasStaged() const { return !m_stagedEnds.isEmpty(); }
     // Pushes for other codes are dropped. Applies to frames decoded after the call.
     void setSymbols(const QSet<QString>& codes);
-    // Blocks until every frame posted so far is decoded and merged, and its responses handed to the handler.
+    // Flushes, then blocks until every frame posted so far is decoded and merged, and its responses handed to the
+    // handler. Producer side.
     void waitUntilIdle();
 
     // Any thread.
@@ -51,6 +60,11 @@ private:
     UpdateBuffer* m_sink;
     ResponseHandler m_onResponse;
     const qsizetype m_maxPending;
+
+    // Producer only.
+    QByteArray m_staged;
+    QList<qsizetype> m_stagedEnds;
+    qint64 m_stagedSinceNs = 0;
 
     // Shared with the producer, under m_mutex.
     QMutex m_mutex;
