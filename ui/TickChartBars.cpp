@@ -105,23 +105,7 @@ void TickChartWidget::buildBarViews(const QFont& axisFont)
         view->viewport()->installEventFilter(this);
     }
 
-    const QPen crossPen(CrosshairColour, 1, Qt::DotLine);
-    m_barCrossV = new QGraphicsLineItem(m_barPriceChart);
-    m_barCrossH = new QGraphicsLineItem(m_barPriceChart);
-    m_barCrossVolume = new QGraphicsLineItem(m_barVolumeChart);
-    for (QGraphicsLineItem* line : {m_barCrossV, m_barCrossH, m_barCrossVolume}) {
-        line->setPen(crossPen);
-        line->setZValue(100);
-        line->hide();
-    }
-    m_barTipBox = new QGraphicsRectItem(m_barPriceChart);
-    m_barTipBox->setBrush(QColor(255, 255, 255, 235));
-    m_barTipBox->setPen(QPen(AxisLineColour, 1));
-    m_barTipBox->setZValue(101);
-    m_barTipBox->hide();
-    m_barTipText = new QGraphicsSimpleTextItem(m_barTipBox);
-    m_barTipText->setFont(axisFont);
-    m_barTipText->setBrush(QColor(0x20, 0x24, 0x2a));
+    m_barCross = makeCrosshair(m_barPriceChart, m_barVolumeChart, axisFont);
     applyBarColours();
 }
 
@@ -587,10 +571,10 @@ void TickChartWidget::showBarCrosshairAt(const QPoint& pos)
     const QPointF at = m_barPriceChart->mapToPosition(QPointF(i, close), m_candles);
     const double cx = std::clamp(at.x(), plot.left(), plot.right());
     const double cy = std::clamp(at.y(), plot.top(), plot.bottom());
-    m_barCrossV->setLine(cx, plot.top(), cx, plot.bottom());
-    m_barCrossH->setLine(plot.left(), cy, plot.right(), cy);
+    m_barCross.vertical->setLine(cx, plot.top(), cx, plot.bottom());
+    m_barCross.horizontal->setLine(plot.left(), cy, plot.right(), cy);
     const QRectF volumePlot = m_barVolumeChart->plotArea();
-    m_barCrossVolume->setLine(cx, volumePlot.top(), cx, volumePlot.bottom());
+    m_barCross.volumeVertical->setLine(cx, volumePlot.top(), cx, volumePlot.bottom());
 
     const QTimeZone zone = Markets::timeZone(SymbolCatalog::builtIn().marketOf(m_symbol));
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(bar.timeMs, zone.isValid() ? zone : QTimeZone::utc());
@@ -620,10 +604,10 @@ void TickChartWidget::showBarCrosshairAt(const QPoint& pos)
             }
         }
     }
-    m_barTipText->setText(lines.join(u'\n'));
-    const QRectF textRect = m_barTipText->boundingRect();
+    m_barCross.text->setText(lines.join(u'\n'));
+    const QRectF textRect = m_barCross.text->boundingRect();
     const QSizeF boxSize(textRect.width() + 12, textRect.height() + 8);
-    m_barTipText->setPos(6, 4);
+    m_barCross.text->setPos(6, 4);
     QPointF boxPos(chartPos.x() + 14, chartPos.y() + 14);
     if (boxPos.x() + boxSize.width() > plot.right())
         boxPos.setX(chartPos.x() - 14 - boxSize.width());
@@ -631,10 +615,10 @@ void TickChartWidget::showBarCrosshairAt(const QPoint& pos)
         boxPos.setY(plot.bottom() - boxSize.height());
     boxPos.setX(std::max(plot.left(), boxPos.x()));
     boxPos.setY(std::max(plot.top(), boxPos.y()));
-    m_barTipBox->setRect(QRectF(QPointF(0, 0), boxSize));
-    m_barTipBox->setPos(boxPos);
+    m_barCross.box->setRect(QRectF(QPointF(0, 0), boxSize));
+    m_barCross.box->setPos(boxPos);
     for (QGraphicsItem* item :
-         {static_cast<QGraphicsItem*>(m_barCrossV), static_cast<QGraphicsItem*>(m_barCrossH),
-          static_cast<QGraphicsItem*>(m_barCrossVolume), static_cast<QGraphicsItem*>(m_barTipBox)})
+         {static_cast<QGraphicsItem*>(m_barCross.vertical), static_cast<QGraphicsItem*>(m_barCross.horizontal),
+          static_cast<QGraphicsItem*>(m_barCross.volumeVertical), static_cast<QGraphicsItem*>(m_barCross.box)})
         item->show();
 }

@@ -38,6 +38,29 @@ using namespace Qt::StringLiterals;
 
 using namespace TickChartCommon;
 
+TickChartWidget::Crosshair TickChartWidget::makeCrosshair(QChart* priceChart, QChart* volumeChart, const QFont& font)
+{
+    Crosshair c;
+    const QPen pen(CrosshairColour, 1, Qt::DotLine);
+    c.vertical = new QGraphicsLineItem(priceChart);
+    c.horizontal = new QGraphicsLineItem(priceChart);
+    c.volumeVertical = new QGraphicsLineItem(volumeChart);
+    for (QGraphicsLineItem* line : {c.vertical, c.horizontal, c.volumeVertical}) {
+        line->setPen(pen);
+        line->setZValue(100);
+        line->hide();
+    }
+    c.box = new QGraphicsRectItem(priceChart);
+    c.box->setBrush(QColor(255, 255, 255, 235));
+    c.box->setPen(QPen(AxisLineColour, 1));
+    c.box->setZValue(101);
+    c.box->hide();
+    c.text = new QGraphicsSimpleTextItem(c.box);
+    c.text->setFont(font);
+    c.text->setBrush(QColor(0x20, 0x24, 0x2a));
+    return c;
+}
+
 TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
@@ -194,24 +217,7 @@ TickChartWidget::TickChartWidget(QuoteStore* store, TickHistory* history, QWidge
         view->viewport()->installEventFilter(this);
     }
 
-    // Crosshair: a vertical line through both panes, a horizontal one at the price, a box with the values.
-    const QPen crossPen(CrosshairColour, 1, Qt::DotLine);
-    m_crossV = new QGraphicsLineItem(m_priceChart);
-    m_crossH = new QGraphicsLineItem(m_priceChart);
-    m_crossVolume = new QGraphicsLineItem(m_volumeChart);
-    for (QGraphicsLineItem* line : {m_crossV, m_crossH, m_crossVolume}) {
-        line->setPen(crossPen);
-        line->setZValue(100);
-        line->hide();
-    }
-    m_tipBox = new QGraphicsRectItem(m_priceChart);
-    m_tipBox->setBrush(QColor(255, 255, 255, 235));
-    m_tipBox->setPen(QPen(AxisLineColour, 1));
-    m_tipBox->setZValue(101);
-    m_tipBox->hide();
-    m_tipText = new QGraphicsSimpleTextItem(m_tipBox);
-    m_tipText->setFont(axisFont);
-    m_tipText->setBrush(QColor(0x20, 0x24, 0x2a));
+    m_cross = makeCrosshair(m_priceChart, m_volumeChart, axisFont);
 
     buildBarViews(axisFont);
 
@@ -830,10 +836,10 @@ void TickChartWidget::showCrosshairAt(const QPoint& pos)
     const QPointF at = m_priceChart->mapToPosition(QPointF(double(tick.timeMs + m_shiftMs), tick.price), m_price);
     const double cx = std::clamp(at.x(), plot.left(), plot.right());
     const double cy = std::clamp(at.y(), plot.top(), plot.bottom());
-    m_crossV->setLine(cx, plot.top(), cx, plot.bottom());
-    m_crossH->setLine(plot.left(), cy, plot.right(), cy);
+    m_cross.vertical->setLine(cx, plot.top(), cx, plot.bottom());
+    m_cross.horizontal->setLine(plot.left(), cy, plot.right(), cy);
     const QRectF volumePlot = m_volumeChart->plotArea();
-    m_crossVolume->setLine(cx, volumePlot.top(), cx, volumePlot.bottom());
+    m_cross.volumeVertical->setLine(cx, volumePlot.top(), cx, volumePlot.bottom());
 
     const QTimeZone zone = Markets::timeZone(SymbolCatalog::builtIn().marketOf(m_symbol));
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(tick.timeMs, zone.isValid() ? zone : QTimeZone::utc());
@@ -860,10 +866,10 @@ void TickChartWidget::showCrosshairAt(const QPoint& pos)
                 lines << u"%1 %2"_s.arg(overlay.series->name(), formatPrice(std::prev(at)->second));
         }
     }
-    m_tipText->setText(lines.join(u'\n'));
-    const QRectF textRect = m_tipText->boundingRect();
+    m_cross.text->setText(lines.join(u'\n'));
+    const QRectF textRect = m_cross.text->boundingRect();
     const QSizeF boxSize(textRect.width() + 12, textRect.height() + 8);
-    m_tipText->setPos(6, 4);
+    m_cross.text->setPos(6, 4);
     QPointF boxPos(chartPos.x() + 14, chartPos.y() + 14);
     if (boxPos.x() + boxSize.width() > plot.right())
         boxPos.setX(chartPos.x() - 14 - boxSize.width());
@@ -871,20 +877,21 @@ void TickChartWidget::showCrosshairAt(const QPoint& pos)
         boxPos.setY(plot.bottom() - boxSize.height());
     boxPos.setX(std::max(plot.left(), boxPos.x()));
     boxPos.setY(std::max(plot.top(), boxPos.y()));
-    m_tipBox->setRect(QRectF(QPointF(0, 0), boxSize));
-    m_tipBox->setPos(boxPos);
-    for (QGraphicsItem* item : {static_cast<QGraphicsItem*>(m_crossV), static_cast<QGraphicsItem*>(m_crossH),
-                                static_cast<QGraphicsItem*>(m_crossVolume), static_cast<QGraphicsItem*>(m_tipBox)})
+    m_cross.box->setRect(QRectF(QPointF(0, 0), boxSize));
+    m_cross.box->setPos(boxPos);
+    for (QGraphicsItem* item :
+         {static_cast<QGraphicsItem*>(m_cross.vertical), static_cast<QGraphicsItem*>(m_cross.horizontal),
+          static_cast<QGraphicsItem*>(m_cross.volumeVertical), static_cast<QGraphicsItem*>(m_cross.box)})
         item->show();
 }
 
 void TickChartWidget::hideCrosshair()
 {
     for (QGraphicsItem* item :
-         {static_cast<QGraphicsItem*>(m_crossV), static_cast<QGraphicsItem*>(m_crossH),
-          static_cast<QGraphicsItem*>(m_crossVolume), static_cast<QGraphicsItem*>(m_tipBox),
-          static_cast<QGraphicsItem*>(m_barCrossV), static_cast<QGraphicsItem*>(m_barCrossH),
-          static_cast<QGraphicsItem*>(m_barCrossVolume), static_cast<QGraphicsItem*>(m_barTipBox)}) {
+         {static_cast<QGraphicsItem*>(m_cross.vertical), static_cast<QGraphicsItem*>(m_cross.horizontal),
+          static_cast<QGraphicsItem*>(m_cross.volumeVertical), static_cast<QGraphicsItem*>(m_cross.box),
+          static_cast<QGraphicsItem*>(m_barCross.vertical), static_cast<QGraphicsItem*>(m_barCross.horizontal),
+          static_cast<QGraphicsItem*>(m_barCross.volumeVertical), static_cast<QGraphicsItem*>(m_barCross.box)}) {
         if (item)
             item->hide();
     }
@@ -892,12 +899,12 @@ void TickChartWidget::hideCrosshair()
 
 bool TickChartWidget::isCrosshairShown() const
 {
-    return m_tipBox->isVisible() || (m_barTipBox && m_barTipBox->isVisible());
+    return m_cross.box->isVisible() || (m_barCross.box && m_barCross.box->isVisible());
 }
 
 QString TickChartWidget::crosshairText() const
 {
-    if (m_barTipBox && m_barTipBox->isVisible())
-        return m_barTipText->text();
-    return m_tipBox->isVisible() ? m_tipText->text() : QString();
+    if (m_barCross.box && m_barCross.box->isVisible())
+        return m_barCross.text->text();
+    return m_cross.box->isVisible() ? m_cross.text->text() : QString();
 }

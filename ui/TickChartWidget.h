@@ -238,6 +238,19 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // The crosshair of a price pane and its volume pane: a vertical line through both, a horizontal one at the
+    // price, a box with the values.
+    struct Crosshair
+    {
+        QGraphicsLineItem* vertical = nullptr;
+        QGraphicsLineItem* horizontal = nullptr;
+        QGraphicsLineItem* volumeVertical = nullptr;
+        QGraphicsRectItem* box = nullptr;
+        QGraphicsSimpleTextItem* text = nullptr;
+    };
+    // Created hidden, above the series.
+    static Crosshair makeCrosshair(QChart* priceChart, QChart* volumeChart, const QFont& font);
+
     void scheduleFrame();
     void onFrameTimer();
     void renderFrame();
@@ -359,14 +372,6 @@ private:
     QMap<QString, QLineSeries*> m_barOverlays; // "id/output"
     int m_barsShown = 0;
     int m_barFirst = 0; // index in the client's bars of the first bar drawn
-    QGraphicsLineItem* m_barCrossV = nullptr;
-    QGraphicsLineItem* m_barCrossH = nullptr;
-    QGraphicsLineItem* m_barCrossVolume = nullptr;
-    QGraphicsRectItem* m_barTipBox = nullptr;
-    QGraphicsSimpleTextItem* m_barTipText = nullptr;
-    QGraphicsLineItem* m_crossV = nullptr;
-    QGraphicsLineItem* m_crossH = nullptr;
-    QGraphicsLineItem* m_crossVolume = nullptr;
-    QGraphicsRectItem* m_tipBox = nullptr;
-    QGraphicsSimpleTextItem* m_tipText = nullptr;
+    Crosshair m_barCross;
+    Crosshair m_cross;
 };
