@@ -604,21 +604,5 @@ void TickChartWidget::showBarCrosshairAt(const QPoint& pos)
             }
         }
     }
-    m_barCross.text->setText(lines.join(u'\n'));
-    const QRectF textRect = m_barCross.text->boundingRect();
-    const QSizeF boxSize(textRect.width() + 12, textRect.height() + 8);
-    m_barCross.text->setPos(6, 4);
-    QPointF boxPos(chartPos.x() + 14, chartPos.y() + 14);
-    if (boxPos.x() + boxSize.width() > plot.right())
-        boxPos.setX(chartPos.x() - 14 - boxSize.width());
-    if (boxPos.y() + boxSize.height() > plot.bottom())
-        boxPos.setY(plot.bottom() - boxSize.height());
-    boxPos.setX(std::max(plot.left(), boxPos.x()));
-    boxPos.setY(std::max(plot.top(), boxPos.y()));
-    m_barCross.box->setRect(QRectF(QPointF(0, 0), boxSize));
-    m_barCross.box->setPos(boxPos);
-    for (QGraphicsItem* item :
-         {static_cast<QGraphicsItem*>(m_barCross.vertical), static_cast<QGraphicsItem*>(m_barCross.horizontal),
-          static_cast<QGraphicsItem*>(m_barCross.volumeVertical), static_cast<QGraphicsItem*>(m_barCross.box)})
-        item->show();
+    m_barCross.show(lines.join(u'\n'), chartPos, plot);
 }

@@ -866,32 +866,39 @@ void TickChartWidget::showCrosshairAt(const QPoint& pos)
                 lines << u"%1 %2"_s.arg(overlay.series->name(), formatPrice(std::prev(at)->second));
         }
     }
-    m_cross.text->setText(lines.join(u'\n'));
-    const QRectF textRect = m_cross.text->boundingRect();
-    const QSizeF boxSize(textRect.width() + 12, textRect.height() + 8);
-    m_cross.text->setPos(6, 4);
-    QPointF boxPos(chartPos.x() + 14, chartPos.y() + 14);
-    if (boxPos.x() + boxSize.width() > plot.right())
-        boxPos.setX(chartPos.x() - 14 - boxSize.width());
-    if (boxPos.y() + boxSize.height() > plot.bottom())
-        boxPos.setY(plot.bottom() - boxSize.height());
-    boxPos.setX(std::max(plot.left(), boxPos.x()));
-    boxPos.setY(std::max(plot.top(), boxPos.y()));
-    m_cross.box->setRect(QRectF(QPointF(0, 0), boxSize));
-    m_cross.box->setPos(boxPos);
-    for (QGraphicsItem* item :
-         {static_cast<QGraphicsItem*>(m_cross.vertical), static_cast<QGraphicsItem*>(m_cross.horizontal),
-          static_cast<QGraphicsItem*>(m_cross.volumeVertical), static_cast<QGraphicsItem*>(m_cross.box)})
-        item->show();
+    m_cross.show(lines.join(u'\n'), chartPos, plot);
 }
 
 void TickChartWidget::hideCrosshair()
 {
-    for (QGraphicsItem* item :
-         {static_cast<QGraphicsItem*>(m_cross.vertical), static_cast<QGraphicsItem*>(m_cross.horizontal),
-          static_cast<QGraphicsItem*>(m_cross.volumeVertical), static_cast<QGraphicsItem*>(m_cross.box),
-          static_cast<QGraphicsItem*>(m_barCross.vertical), static_cast<QGraphicsItem*>(m_barCross.horizontal),
-          static_cast<QGraphicsItem*>(m_barCross.volumeVertical), static_cast<QGraphicsItem*>(m_barCross.box)}) {
+    m_cross.hide();
+    m_barCross.hide();
+}
+
+void TickChartWidget::Crosshair::show(const QString& tip, const QPointF& at, const QRectF& plot)
+{
+    text->setText(tip);
+    const QRectF textRect = text->boundingRect();
+    const QSizeF boxSize(textRect.width() + 12, textRect.height() + 8);
+    text->setPos(6, 4);
+    QPointF boxPos(at.x() + 14, at.y() + 14);
+    if (boxPos.x() + boxSize.width() > plot.right())
+        boxPos.setX(at.x() - 14 - boxSize.width());
+    if (boxPos.y() + boxSize.height() > plot.bottom())
+        boxPos.setY(plot.bottom() - boxSize.height());
+    boxPos.setX(std::max(plot.left(), boxPos.x()));
+    boxPos.setY(std::max(plot.top(), boxPos.y()));
+    box->setRect(QRectF(QPointF(0, 0), boxSize));
+    box->setPos(boxPos);
+    for (QGraphicsItem* item : {static_cast<QGraphicsItem*>(vertical), static_cast<QGraphicsItem*>(horizontal),
+                                static_cast<QGraphicsItem*>(volumeVertical), static_cast<QGraphicsItem*>(box)})
+        item->show();
+}
+
+void TickChartWidget::Crosshair::hide()
+{
+    for (QGraphicsItem* item : {static_cast<QGraphicsItem*>(vertical), static_cast<QGraphicsItem*>(horizontal),
+                                static_cast<QGraphicsItem*>(volumeVertical), static_cast<QGraphicsItem*>(box)}) {
         if (item)
             item->hide();
     }

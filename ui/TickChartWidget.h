@@ -247,6 +247,10 @@ private:
         QGraphicsLineItem* volumeVertical = nullptr;
         QGraphicsRectItem* box = nullptr;
         QGraphicsSimpleTextItem* text = nullptr;
+
+        // Shows the lines and the box with `text` beside the cursor at `at`, kept inside `plot`.
+        void show(const QString& text, const QPointF& at, const QRectF& plot);
+        void hide();
     };
     // Created hidden, above the series.
     static Crosshair makeCrosshair(QChart* priceChart, QChart* volumeChart, const QFont& font);
