@@ -571,6 +571,21 @@ QString restError(dom::object root, const QString& fallback)
     return u"server error: "_s + QString::fromStdString(simdjson::to_string(detail));
 }
 
+// The object under "data" of a REST reply keyed by code ({"data": {"600000.SH": ...}}); false with *why otherwise.
+bool dataByCode(dom::element root, dom::object* map, QString* why)
+{
+    dom::object object;
+    if (root.get_object().get(object)) {
+        *why = u"not a JSON object"_s;
+        return false;
+    }
+    if (object.at_key("data").get_object().get(*map)) {
+        *why = restError(object, u"reply without data"_s);
+        return false;
+    }
+    return true;
+}
+
 Instrument readInstrument(dom::element e, const QString& code)
 {
     Instrument inst;
@@ -649,14 +664,9 @@ bool Decoder::decodeStockNames(QByteArrayView body, QHash<QString, QString>* out
 {
     QString why;
     dom::element root;
-    if (!d->parse(body, &root, &why))
-        return fail(error, why);
-    dom::object object;
-    if (root.get_object().get(object))
-        return fail(error, u"not a JSON object"_s);
     dom::object map;
-    if (object.at_key("data").get_object().get(map))
-        return fail(error, restError(object, u"reply without data"_s));
+    if (!d->parse(body, &root, &why) || !dataByCode(root, &map, &why))
+        return fail(error, why);
     QHash<QString, QString> names;
     for (dom::key_value_pair field : map) {
         const QString name = readString(field.value).trimmed();
@@ -672,14 +682,9 @@ bool Decoder::decodeFullTick(QByteArrayView body, QList<Tick>* out, QString* err
 {
     QString why;
     dom::element root;
-    if (!d->parse(body, &root, &why))
-        return fail(error, why);
-    dom::object object;
-    if (root.get_object().get(object))
-        return fail(error, u"not a JSON object"_s);
     dom::object map;
-    if (object.at_key("data").get_object().get(map))
-        return fail(error, restError(object, u"reply without data"_s));
+    if (!d->parse(body, &root, &why) || !dataByCode(root, &map, &why))
+        return fail(error, why);
     Frame frame;
     for (dom::key_value_pair field : map) {
         const QString code = toQString(field.key);
@@ -694,14 +699,9 @@ bool Decoder::decodeMarketData(QByteArrayView body, QHash<QString, QList<Bar>>* 
 {
     QString why;
     dom::element root;
-    if (!d->parse(body, &root, &why))
-        return fail(error, why);
-    dom::object object;
-    if (root.get_object().get(object))
-        return fail(error, u"not a JSON object"_s);
     dom::object map;
-    if (object.at_key("data").get_object().get(map))
-        return fail(error, restError(object, u"reply without data"_s));
+    if (!d->parse(body, &root, &why) || !dataByCode(root, &map, &why))
+        return fail(error, why);
     QHash<QString, QList<Bar>> result;
     for (dom::key_value_pair field : map) {
         const QString code = toQString(field.key);
