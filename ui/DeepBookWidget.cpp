@@ -1,6 +1,7 @@
 #include "DeepBookWidget.h"
 
 #include "DeepBookModel.h"
+#include "PanelTable.h"
 #include "WatchlistModel.h"
 #include "feed/QmtL2Client.h"
 
@@ -126,18 +127,8 @@ DeepBookWidget::DeepBookWidget(QWidget* parent)
     m_view->setModel(m_model);
     m_view->setItemDelegate(m_delegate);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setUpPanelTable(m_view);
     m_view->setFocusPolicy(Qt::NoFocus);
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
-    m_view->setCornerButtonEnabled(false);
-    m_view->setFrameShape(QFrame::NoFrame);
-    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_view->verticalHeader()->setVisible(false);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->horizontalHeader()->setHighlightSections(false);
-    m_view->horizontalHeader()->setSectionsClickable(false);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->horizontalHeader()->setSectionResizeMode(DeepBookModel::Cumulative, QHeaderView::Stretch);
 
     m_stack->addWidget(m_view);

@@ -1,6 +1,7 @@
 #include "OrderBookWidget.h"
 
 #include "OrderBookModel.h"
+#include "PanelTable.h"
 #include "SymbolCatalog.h"
 #include "WatchlistModel.h"
 
@@ -194,20 +195,10 @@ OrderBookWidget::OrderBookWidget(QuoteStore* store, QWidget* parent)
     m_view->setModel(m_model);
     m_view->setItemDelegate(m_delegate);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setUpPanelTable(m_view);
     m_view->setFocusPolicy(Qt::NoFocus);
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
-    m_view->setCornerButtonEnabled(false);
-    m_view->setFrameShape(QFrame::NoFrame);
-    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_view->verticalHeader()->setVisible(false);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->horizontalHeader()->setHighlightSections(false);
-    m_view->horizontalHeader()->setSectionsClickable(false);
     m_view->horizontalHeader()->setMinimumSectionSize(8);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->horizontalHeader()->setSectionResizeMode(OrderBookModel::Size, QHeaderView::Stretch); // takes the rest
 
     auto* layout = new QVBoxLayout(this);

@@ -1,5 +1,6 @@
 #include "TimeSalesWidget.h"
 
+#include "PanelTable.h"
 #include "SymbolCatalog.h"
 #include "TimeSalesModel.h"
 
@@ -111,20 +112,10 @@ TimeSalesWidget::TimeSalesWidget(QuoteStore* store, TradeTape* tape, QWidget* pa
     m_view->setItemDelegate(m_delegate);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
+    setUpPanelTable(m_view);
     m_view->setAlternatingRowColors(true);
-    m_view->setFrameShape(QFrame::NoFrame);
-    m_view->setCornerButtonEnabled(false);
-    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_view->verticalHeader()->setVisible(false);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->horizontalHeader()->setHighlightSections(false);
-    m_view->horizontalHeader()->setSectionsClickable(false);
     m_view->horizontalHeader()->setMinimumSectionSize(8);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->horizontalHeader()->setSectionResizeMode(TimeSalesModel::Side, QHeaderView::Stretch); // takes the rest
 
     auto* layout = new QVBoxLayout(this);
