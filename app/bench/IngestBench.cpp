@@ -95,7 +95,7 @@ DecodeCost decodeCost(const QList<QByteArray>& payloads, bool fastPath, int pass
 {
     QList<QByteArray> kinds[2];
     for (const QByteArray& payload : payloads)
-        kinds[payload.contains("22999") ? 1 : 0].append(payload);
+        kinds[payload.startsWith("{\"cmd_id\":22999") ? 1 : 0].append(payload); // the pool's exact form
     AllTick::Decoder decoder;
     decoder.setFastPathEnabled(fastPath);
     quint64 sink = 0;
