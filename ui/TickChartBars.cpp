@@ -283,32 +283,7 @@ bool TickChartWidget::isBarViewShown() const
 void TickChartWidget::layoutBarPlots()
 {
     // As for the tick panes: both plot areas span the same pixel columns.
-    for (QChart* chart : {m_barPriceChart, m_barVolumeChart}) {
-        if (chart->layout())
-            chart->layout()->activate();
-    }
-    const QMargins base = BarChartMargins;
-    const QRectF pa = m_barPriceChart->plotArea();
-    const QRectF va = m_barVolumeChart->plotArea();
-    const QMargins pm = m_barPriceChart->margins();
-    const QMargins vm = m_barVolumeChart->margins();
-    const double priceLeft = pa.left() - (pm.left() - base.left());
-    const double volumeLeft = std::max(va.left() - (vm.left() - base.left()), base.left() + m_barVolumeLabels->width());
-    const double priceRight = m_barPriceChart->size().width() - pa.right() - (pm.right() - base.right());
-    const double volumeRight = m_barVolumeChart->size().width() - va.right() - (vm.right() - base.right());
-    const double left = std::max(priceLeft, volumeLeft);
-    const double right = std::max(priceRight, volumeRight);
-    const auto apply = [](QChart* chart, const QMargins& margins) {
-        if (chart->margins() == margins)
-            return;
-        chart->setMargins(margins);
-        if (chart->layout())
-            chart->layout()->activate();
-    };
-    apply(m_barPriceChart,
-          base + QMargins(int(std::lround(left - priceLeft)), 0, int(std::lround(right - priceRight)), 0));
-    apply(m_barVolumeChart,
-          base + QMargins(int(std::lround(left - volumeLeft)), 0, int(std::lround(right - volumeRight)), 0));
+    alignPlotAreas(m_barPriceChart, m_barVolumeChart, BarChartMargins, m_barVolumeLabels->width());
 }
 
 void TickChartWidget::renderBars()

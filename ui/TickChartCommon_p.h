@@ -9,6 +9,7 @@
 #include <QDateTimeAxis>
 #include <QFont>
 #include <QFontMetrics>
+#include <QGraphicsLayout>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QPainter>
@@ -27,6 +28,38 @@ inline const QColor GridColour(0xe4, 0xe6, 0xea);
 inline const QColor AxisLineColour(0xb8, 0xbc, 0xc4);
 inline const QColor CrosshairColour(0x60, 0x66, 0x70);
 inline const QColor ErrorColour(0xc6, 0x28, 0x28);
+
+// Each pane lays itself out for its own labels; the narrower margins then grow by the difference so that both plot
+// areas span the same pixel columns and the volume bars stand under the prices of their time. The extra margins of
+// the last layout are known, so one layout pass suffices unless they change. `volumeLabelWidth` is the room the
+// volume labels drawn left of the volume plot need (VolumeAxisLabels). Both panes use `base` as their own margins.
+inline void alignPlotAreas(QChart* price, QChart* volume, const QMargins& base, double volumeLabelWidth)
+{
+    for (QChart* chart : {price, volume}) {
+        if (chart->layout())
+            chart->layout()->activate();
+    }
+    const QRectF pa = price->plotArea();
+    const QRectF va = volume->plotArea();
+    const QMargins pm = price->margins();
+    const QMargins vm = volume->margins();
+    // Where each plot area would be without the alignment margins.
+    const double priceLeft = pa.left() - (pm.left() - base.left());
+    const double volumeLeft = std::max(va.left() - (vm.left() - base.left()), base.left() + volumeLabelWidth);
+    const double priceRight = price->size().width() - pa.right() - (pm.right() - base.right());
+    const double volumeRight = volume->size().width() - va.right() - (vm.right() - base.right());
+    const double left = std::max(priceLeft, volumeLeft);
+    const double right = std::max(priceRight, volumeRight);
+    const auto apply = [](QChart* chart, const QMargins& margins) {
+        if (chart->margins() == margins)
+            return;
+        chart->setMargins(margins);
+        if (chart->layout())
+            chart->layout()->activate();
+    };
+    apply(price, base + QMargins(int(std::lround(left - priceLeft)), 0, int(std::lround(right - priceRight)), 0));
+    apply(volume, base + QMargins(int(std::lround(left - volumeLeft)), 0, int(std::lround(right - volumeRight)), 0));
+}
 
 // 1, 2, 2.5 or 5 times a power of ten, at least `raw`.
 inline double niceStep(double raw)

@@ -745,39 +745,7 @@ QList<QLineSeries*> TickChartWidget::shownSegments(QLineSeries* first, const QLi
 
 void TickChartWidget::layoutPlots()
 {
-    // Each pane lays itself out for its own labels; the narrower margins then grow by the difference so that both
-    // plot areas span the same pixel columns and the volume bars stand under the prices of their time. The extra
-    // margins of the last layout are known, so one layout pass suffices unless they change.
-    const QMargins base(4, 6, 4, 4);
-    for (QChart* chart : {m_priceChart, m_volumeChart}) {
-        if (chart->layout())
-            chart->layout()->activate();
-    }
-    const QRectF pa = m_priceChart->plotArea();
-    const QRectF va = m_volumeChart->plotArea();
-    const QMargins pm = m_priceChart->margins();
-    const QMargins vm = m_volumeChart->margins();
-    // Where each plot area would be without the alignment margins.
-    const double priceLeft = pa.left() - (pm.left() - base.left());
-    // The volume labels are drawn left of the plot by the widget (VolumeAxisLabels): room for them.
-    const double volumeLeft = std::max(va.left() - (vm.left() - base.left()), base.left() + m_volumeLabels->width());
-    const double priceRight = m_priceChart->size().width() - pa.right() - (pm.right() - base.right());
-    const double volumeRight = m_volumeChart->size().width() - va.right() - (vm.right() - base.right());
-    const double left = std::max(priceLeft, volumeLeft);
-    const double right = std::max(priceRight, volumeRight);
-    const QMargins priceMargins =
-        base + QMargins(int(std::lround(left - priceLeft)), 0, int(std::lround(right - priceRight)), 0);
-    const QMargins volumeMargins =
-        base + QMargins(int(std::lround(left - volumeLeft)), 0, int(std::lround(right - volumeRight)), 0);
-    const auto apply = [](QChart* chart, const QMargins& margins) {
-        if (chart->margins() == margins)
-            return;
-        chart->setMargins(margins);
-        if (chart->layout())
-            chart->layout()->activate();
-    };
-    apply(m_priceChart, priceMargins);
-    apply(m_volumeChart, volumeMargins);
+    alignPlotAreas(m_priceChart, m_volumeChart, QMargins(4, 6, 4, 4), m_volumeLabels->width());
 }
 
 bool TickChartWidget::eventFilter(QObject* watched, QEvent* event)
