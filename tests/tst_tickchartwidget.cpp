@@ -156,6 +156,7 @@ private Q_SLOTS:
     void colourConventionSwitch();
     void oneReplacePerFrame();
     void frameRateCapped();
+    void plotAreasAlign();
     void crosshair();
     void undecimatedForComparison();
     void paintsTheLines();
@@ -619,6 +620,26 @@ void TestTickChartWidget::frameRateCapped()
         const double apartMs = double(frameTimes.at(i) - frameTimes.at(i - 1)) / 1e6;
         QVERIFY2(apartMs >= TickChartWidget::FrameIntervalMs - 0.5, qPrintable(u"frames %1 ms apart"_s.arg(apartMs)));
     }
+}
+
+void TestTickChartWidget::plotAreasAlign()
+{
+    // The volume bars stand under the prices of their time: both panes' plot areas span the same pixel columns,
+    // whatever their axis labels need.
+    setPrevClose(m_store, u"600519.SH"_s, "1795.00");
+    m_history->append(tradingDay(u"600519.SH"_s, 3000, 180000));
+    m_chart->setSymbol(u"600519.SH"_s);
+    QTRY_VERIFY(m_chart->priceSeries()->count() > 0);
+    const auto aligned = [this] {
+        const QRectF price = m_chart->priceChart()->plotArea();
+        const QRectF volume = m_chart->volumeChart()->plotArea();
+        return price.width() > 0 && std::abs(price.left() - volume.left()) <= 1 &&
+               std::abs(price.right() - volume.right()) <= 1;
+    };
+    QTRY_VERIFY2(aligned(), qPrintable(u"price %1..%2, volume %3..%4"_s.arg(m_chart->priceChart()->plotArea().left())
+                                           .arg(m_chart->priceChart()->plotArea().right())
+                                           .arg(m_chart->volumeChart()->plotArea().left())
+                                           .arg(m_chart->volumeChart()->plotArea().right())));
 }
 
 void TestTickChartWidget::crosshair()
