@@ -10,6 +10,21 @@ std::optional<double> QuoteState::changePercent() const
     return 100.0 * diff.toDouble() / prevClose.toDouble();
 }
 
+namespace {
+BookLevel bestOf(const QList<BookLevel>& side)
+{
+    return side.isEmpty() ? BookLevel() : side.first();
+}
+} // namespace
+
+void QuoteState::setBook(QList<BookLevel> newBids, QList<BookLevel> newAsks)
+{
+    bids = std::move(newBids);
+    asks = std::move(newAsks);
+    bestBid = bestOf(bids);
+    bestAsk = bestOf(asks);
+}
+
 QuoteStore::QuoteStore(QObject* parent)
     : QObject(parent)
 {
@@ -39,8 +54,12 @@ void QuoteStore::attach(UpdateBuffer* buffer, int intervalMs)
 
 void QuoteStore::drain()
 {
-    if (m_buffer)
-        applyBatch(m_buffer->take());
+    if (!m_buffer)
+        return;
+    UpdateBuffer::Batch batch = m_buffer->take();
+    applyBatch(batch);
+    // The books it replaced and the batch itself are freed on the producer's thread, not here.
+    m_buffer->recycle(std::move(batch));
 }
 
 const QuoteState* QuoteStore::quote(const QString& code) const
@@ -91,14 +110,9 @@ void assign(Decimal& target, const Decimal& value, quint32 bit, quint32* changed
         *changed |= bit;
     }
 }
-
-const BookLevel* levelAt(const QList<BookLevel>& side, int i)
-{
-    return i < side.size() ? &side[i] : nullptr;
-}
 } // namespace
 
-void QuoteStore::applyBatch(const UpdateBuffer::Batch& batch)
+void QuoteStore::applyBatch(UpdateBuffer::Batch& batch)
 {
     if (batch.isEmpty() && batch.trades.isEmpty())
         return;
@@ -107,8 +121,8 @@ void QuoteStore::applyBatch(const UpdateBuffer::Batch& batch)
     QList<QuoteChange> changes;
     changes.reserve(batch.deltas.size());
 
-    for (auto it = batch.deltas.cbegin(); it != batch.deltas.cend(); ++it) {
-        const UpdateBuffer::Delta& d = it.value();
+    for (auto it = batch.deltas.begin(); it != batch.deltas.end(); ++it) {
+        UpdateBuffer::Delta& d = it.value();
         QuoteState& q = stateFor(it.key());
         quint32 changed = 0;
         int direction = 0;
@@ -147,27 +161,24 @@ void QuoteStore::applyBatch(const UpdateBuffer::Batch& batch)
         }
 
         if (d.fields & UpdateBuffer::BookField) {
-            const BookLevel* oldBid = levelAt(q.bids, 0);
-            const BookLevel* newBid = levelAt(d.bids, 0);
-            const BookLevel* oldAsk = levelAt(q.asks, 0);
-            const BookLevel* newAsk = levelAt(d.asks, 0);
-            const auto differs = [](const Decimal* a, const Decimal* b) {
-                if (!a || !b)
-                    return a != b;
-                return *a != *b;
-            };
-            if (differs(oldBid ? &oldBid->price : nullptr, newBid ? &newBid->price : nullptr))
+            // Compared with the best levels kept in the state: the previous lists are not read at all.
+            const BookLevel bid = bestOf(d.bids);
+            const BookLevel ask = bestOf(d.asks);
+            if (bid.price != q.bestBid.price)
                 changed |= QuoteField::Bid;
-            if (differs(oldBid ? &oldBid->volume : nullptr, newBid ? &newBid->volume : nullptr))
+            if (bid.volume != q.bestBid.volume)
                 changed |= QuoteField::BidSize;
-            if (differs(oldAsk ? &oldAsk->price : nullptr, newAsk ? &newAsk->price : nullptr))
+            if (ask.price != q.bestAsk.price)
                 changed |= QuoteField::Ask;
-            if (differs(oldAsk ? &oldAsk->volume : nullptr, newAsk ? &newAsk->volume : nullptr))
+            if (ask.volume != q.bestAsk.volume)
                 changed |= QuoteField::AskSize;
+            q.bestBid = bid;
+            q.bestAsk = ask;
             // A new snapshot is a change of the book without comparing every level: only the order book of the
             // selected symbol listens, and comparing 5,000 ten-level books cost a sixth of a whole-market apply.
-            q.bids = d.bids;
-            q.asks = d.asks;
+            // Swapped, not copied: the delta keeps the old lists, freed with the batch off this thread.
+            q.bids.swap(d.bids);
+            q.asks.swap(d.asks);
             changed |= QuoteField::Book;
         }
 

@@ -32,6 +32,10 @@ struct QuoteState
     Decimal turnover; // day turnover accumulated the same way
     QList<BookLevel> bids;
     QList<BookLevel> asks;
+    // bids.first() and asks.first() (null levels when a side is empty), kept beside the other figures: the store
+    // compares and the watchlist reads them for every symbol, and the lists live elsewhere on the heap.
+    BookLevel bestBid;
+    BookLevel bestAsk;
     TradeSide lastSide = TradeSide::Neutral;
     QuoteAvailability availability = QuoteAvailability::Live;
     qint64 timeMs = 0;     // exchange time of the latest update (trade or book), ms since the epoch
@@ -39,10 +43,13 @@ struct QuoteState
     qint64 receivedNs = 0; // UpdateBuffer::monotonicNowNs() at receipt of the oldest update merged into the latest
                            // applied trade or book change (for tick-to-paint latency probes)
 
-    Decimal bid() const { return bids.isEmpty() ? Decimal() : bids.first().price; }
-    Decimal bidSize() const { return bids.isEmpty() ? Decimal() : bids.first().volume; }
-    Decimal ask() const { return asks.isEmpty() ? Decimal() : asks.first().price; }
-    Decimal askSize() const { return asks.isEmpty() ? Decimal() : asks.first().volume; }
+    // Replaces the book, keeping bestBid and bestAsk in step with it.
+    void setBook(QList<BookLevel> newBids, QList<BookLevel> newAsks);
+
+    const Decimal& bid() const { return bestBid.price; }
+    const Decimal& bidSize() const { return bestBid.volume; }
+    const Decimal& ask() const { return bestAsk.price; }
+    const Decimal& askSize() const { return bestAsk.volume; }
     // last - prevClose; null when either is unknown.
     Decimal change() const { return last - prevClose; }
     // 100 * change / prevClose; empty when unknown or prevClose is zero.
@@ -88,7 +95,10 @@ public:
 
     // Drains `buffer` at most once per `intervalMs` after it reports data.
     void attach(UpdateBuffer* buffer, int intervalMs = 16);
-    void applyBatch(const UpdateBuffer::Batch& batch);
+    // Applies `batch`, moving its books into the store: each delta is left holding the book it replaced, so the
+    // caller can have those freed elsewhere (drain() hands the spent batch back to the buffer's producer).
+    void applyBatch(UpdateBuffer::Batch& batch);
+    void applyBatch(UpdateBuffer::Batch&& batch) { applyBatch(batch); }
 
     const QuoteState* quote(const QString& code) const;
     // Creates the entry when missing; returns it.

@@ -96,8 +96,10 @@ void UpdateBuffer::addTrade(const TradeTick& trade)
 {
     const qint64 now = monotonicNs();
     bool wasEmpty = false;
+    std::vector<Batch> spent; // freed on return, after the lock is released
     {
         QMutexLocker lock(&m_mutex);
+        spent.swap(m_spent);
         wasEmpty = m_pending.deltas.isEmpty();
         mergeTrade(trade, now);
         enforceTradeCap();
@@ -109,8 +111,10 @@ void UpdateBuffer::addBook(const BookSnapshot& book)
 {
     const qint64 now = monotonicNs();
     bool wasEmpty = false;
+    std::vector<Batch> spent;
     {
         QMutexLocker lock(&m_mutex);
+        spent.swap(m_spent);
         wasEmpty = m_pending.deltas.isEmpty();
         mergeBook(book, now);
     }
@@ -122,8 +126,10 @@ void UpdateBuffer::addBatch(const QList<TradeTick>& trades, const QList<BookSnap
     if (trades.isEmpty() && books.isEmpty())
         return;
     bool wasEmpty = false;
+    std::vector<Batch> spent;
     {
         QMutexLocker lock(&m_mutex);
+        spent.swap(m_spent);
         wasEmpty = m_pending.deltas.isEmpty();
         for (const TradeTick& trade : trades)
             mergeTrade(trade, receivedNs);
@@ -139,8 +145,10 @@ void UpdateBuffer::addReference(const ReferenceData& reference)
 {
     const qint64 now = monotonicNs();
     bool wasEmpty = false;
+    std::vector<Batch> spent;
     {
         QMutexLocker lock(&m_mutex);
+        spent.swap(m_spent);
         wasEmpty = m_pending.deltas.isEmpty();
         Delta& d = deltaFor(reference.code, now);
         d.fields |= ReferenceField;
@@ -165,6 +173,18 @@ UpdateBuffer::Batch UpdateBuffer::take()
     out.tradesDropped = m_pending.tradesDropped;
     m_pending.tradesDropped = 0;
     return out;
+}
+
+void UpdateBuffer::recycle(Batch&& spent)
+{
+    Batch overflow; // freed here, outside the lock, when no producer has come by for a while
+    QMutexLocker lock(&m_mutex);
+    if (m_spent.size() >= MaxSpent) {
+        overflow = std::move(m_spent.front());
+        m_spent.erase(m_spent.begin());
+    }
+    m_spent.push_back(std::move(spent));
+    lock.unlock();
 }
 
 int UpdateBuffer::pendingTradeCount() const

@@ -7,6 +7,8 @@
 #include <QMutex>
 #include <QObject>
 
+#include <vector>
+
 // The bounded hand-over point between the network/decoding thread and the GUI thread.
 // Producers merge into it (successive quotes of one symbol collapse into one delta, so its size is bounded by the
 // number of symbols, not by the message rate); the consumer takes everything at its own pace.
@@ -65,6 +67,10 @@ public:
 
     // Consumer side.
     Batch take();
+    // Hands a batch the consumer is done with back to be freed by the next producer call, on the producer's thread
+    // and outside the lock: a whole-market batch holds thousands of replaced books whose freeing would otherwise
+    // fall on the GUI thread. At most a few are held; beyond that the oldest is freed here.
+    void recycle(Batch&& spent);
     int pendingSymbols() const;
 
     // The monotonic clock that stamps Delta::receivedNs.
@@ -84,5 +90,7 @@ private:
 
     mutable QMutex m_mutex;
     Batch m_pending;
+    static constexpr size_t MaxSpent = 4;
+    std::vector<Batch> m_spent; // recycled batches, freed by the next producer call
     int m_tradeCap = 20000;
 };

@@ -70,10 +70,12 @@ QuoteState makeQuote(const QStringList& f)
     q.source = f.at(1);
     q.last = dec(f.at(2));
     q.prevClose = dec(f.at(3));
+    QList<BookLevel> bids, asks;
     if (!f.at(4).isEmpty() || !f.at(5).isEmpty())
-        q.bids.append({dec(f.at(4)), dec(f.at(5))});
+        bids.append({dec(f.at(4)), dec(f.at(5))});
     if (!f.at(6).isEmpty() || !f.at(7).isEmpty())
-        q.asks.append({dec(f.at(6)), dec(f.at(7))});
+        asks.append({dec(f.at(6)), dec(f.at(7))});
+    q.setBook(bids, asks);
     q.volume = dec(f.at(8));
     q.turnover = dec(f.at(9));
     q.open = dec(f.at(10));

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void emptiedBookSideClearsBidAsk();
     void referenceKeepsSessionExtremes();
     void drainCoalescesABurst();
+    void replacedBookStaysInBatch();
+    void drainFreesBooksOnProducerSide();
 };
 
 void TestQuoteStore::tradesAccumulateDayValues()
@@ -170,6 +172,61 @@ void TestQuoteStore::drainCoalescesABurst()
     QCOMPARE(spy.at(0).at(0).value<QList<QuoteChange>>().size(), 2);
     QCOMPARE(store.quote(u"AAPL.US"_s)->volume.toString(), u"250"_s);
     QCOMPARE(buffer.pendingSymbols(), 0);
+}
+
+void TestQuoteStore::replacedBookStaysInBatch()
+{
+    QuoteStore store;
+    UpdateBuffer buffer;
+    BookSnapshot book;
+    book.code = u"600519.SH"_s;
+    book.bids = {{dec("1450"), dec("100")}, {dec("1449.99"), dec("200")}};
+    book.asks = {{dec("1450.01"), dec("300")}};
+    buffer.addBook(book);
+    store.applyBatch(buffer.take());
+    const QList<BookLevel> first = store.quote(u"600519.SH"_s)->bids;
+    QCOMPARE(first, book.bids);
+
+    BookSnapshot next = book;
+    next.bids = {{dec("1451"), dec("50")}};
+    next.asks = {};
+    buffer.addBook(next);
+    UpdateBuffer::Batch batch = buffer.take();
+    store.applyBatch(batch);
+    const QuoteState* q = store.quote(u"600519.SH"_s);
+    QCOMPARE(q->bids, next.bids);
+    QVERIFY(q->asks.isEmpty());
+    QCOMPARE(q->bid().toString(), u"1451"_s);
+    QCOMPARE(q->bidSize().toString(), u"50"_s);
+    QVERIFY(q->ask().isNull());
+    // The batch now holds the book it replaced, to be freed with it.
+    QCOMPARE(batch.deltas.value(u"600519.SH"_s).bids, book.bids);
+    QCOMPARE(batch.deltas.value(u"600519.SH"_s).asks, book.asks);
+}
+
+void TestQuoteStore::drainFreesBooksOnProducerSide()
+{
+    QuoteStore store;
+    UpdateBuffer buffer;
+    store.attach(&buffer, 0);
+    BookSnapshot book;
+    book.code = u"AAPL.US"_s;
+    book.bids = {{dec("189.2"), dec("100")}};
+    book.asks = {{dec("189.3"), dec("100")}};
+    QList<BookLevel> bids = book.bids; // shares the list the store will hold
+    buffer.addBook(book);
+    book = BookSnapshot();
+    book.code = u"AAPL.US"_s;
+    QTRY_VERIFY(store.quote(u"AAPL.US"_s) && store.quote(u"AAPL.US"_s)->bid().toString() == u"189.2"_s);
+    QVERIFY(!bids.isDetached());
+
+    book.bids = {{dec("189.25"), dec("100")}};
+    buffer.addBook(book);
+    QTRY_COMPARE(store.quote(u"AAPL.US"_s)->bid().toString(), u"189.25"_s);
+    // Replaced, but held by the spent batch until a producer comes by.
+    QVERIFY(!bids.isDetached());
+    buffer.addTrade(trade(u"AAPL.US"_s, "189.3", "1", 1));
+    QVERIFY(bids.isDetached());
 }
 
 QTEST_GUILESS_MAIN(TestQuoteStore)

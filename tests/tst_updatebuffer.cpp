@@ -41,6 +41,7 @@ private Q_SLOTS:
     void batchMergesLikeSingleAdds();
     void batchSignalsOnceAndStampsNewSymbols();
     void batchTradeCapDropsOldest();
+    void recycledBatchesFreedByProducer();
 };
 
 void TestUpdateBuffer::mergesTradesOfOneSymbol()
@@ -273,6 +274,46 @@ void TestUpdateBuffer::batchTradeCapDropsOldest()
     QCOMPARE(batch.trades.first().timeMs, qint64(150));
     QCOMPARE(batch.trades.last().timeMs, qint64(249));
     QCOMPARE(batch.deltas.value(u"AAPL.US"_s).volumeAdd, dec("250"));
+}
+
+void TestUpdateBuffer::recycledBatchesFreedByProducer()
+{
+    UpdateBuffer buffer;
+    const QList<BookLevel> levels = {{dec("10"), dec("1")}};
+    const auto spentHolding = [&levels] {
+        UpdateBuffer::Batch batch;
+        batch.deltas[u"X"_s].bids = levels;
+        return batch;
+    };
+    // Each producer call frees what was handed back, whichever call it is.
+    buffer.recycle(spentHolding());
+    QVERIFY(!levels.isDetached());
+    buffer.addTrade(trade(u"A"_s, "1", "1", 1));
+    QVERIFY(levels.isDetached());
+    buffer.recycle(spentHolding());
+    buffer.addBook(BookSnapshot{u"A"_s, 0, 0, {}, {}});
+    QVERIFY(levels.isDetached());
+    buffer.recycle(spentHolding());
+    buffer.addBatch({trade(u"A"_s, "1", "1", 2)}, {}, 1);
+    QVERIFY(levels.isDetached());
+    buffer.recycle(spentHolding());
+    buffer.addReference(ReferenceData{u"A"_s, dec("1"), {}, {}, {}, 0});
+    QVERIFY(levels.isDetached());
+    QVERIFY(!buffer.take().isEmpty());
+    // With no producer about, only a few are held: the oldest ones are freed by recycle() itself.
+    QList<BookLevel> first = levels;
+    first.detach();
+    UpdateBuffer::Batch firstBatch;
+    firstBatch.deltas[u"X"_s].bids = first;
+    buffer.recycle(std::move(firstBatch));
+    for (int i = 0; i < 10; ++i)
+        buffer.recycle(spentHolding());
+    QVERIFY(first.isDetached());
+    QVERIFY(!levels.isDetached());
+    // take() leaves them alone: they are no data.
+    QVERIFY(buffer.take().isEmpty());
+    buffer.addTrade(trade(u"A"_s, "1", "1", 3));
+    QVERIFY(levels.isDetached());
 }
 
 QTEST_GUILESS_MAIN(TestUpdateBuffer)
