@@ -3,6 +3,7 @@
 #include "QuoteStore.h"
 
 #include <limits>
+#include <vector>
 
 namespace {
 const std::deque<TickSample> EmptyTicks;
@@ -71,30 +72,30 @@ void TickHistory::record(Entry& entry, const TradeTick& trade)
 
 void TickHistory::append(const QList<TradeTick>& trades)
 {
-    QStringList touched;
     ++m_batch;
+    bool any = false;
     for (const TradeTick& trade : trades) {
         if (trade.price.isNull())
             continue;
         auto it = m_entries.find(trade.code);
-        if (it == m_entries.end()) {
-            m_useOrder.push_back(trade.code);
+        if (it == m_entries.end())
             it = m_entries.insert(trade.code, Entry{});
-            it->use = std::prev(m_useOrder.end());
-        } else if (it->use != std::prev(m_useOrder.end())) {
-            m_useOrder.splice(m_useOrder.end(), m_useOrder, it->use); // iterators stay valid
-        }
-        if (it->batch != m_batch) { // first trade of this symbol in this batch
-            it->batch = m_batch;
-            touched.append(trade.code);
-        }
+        it->lastUse = ++m_useClock;
+        it->batch = m_batch;
         record(*it, trade);
+        any = true;
     }
+    if (!any)
+        return;
     const QStringList evicted = evictOverflow();
-    for (const QString& code : evicted)
-        touched.removeAll(code);
     if (!evicted.isEmpty())
         Q_EMIT symbolsEvicted(evicted);
+    QStringList touched;
+    for (auto pin = m_pins.cbegin(); pin != m_pins.cend(); ++pin) {
+        const auto it = m_entries.constFind(pin.key());
+        if (it != m_entries.constEnd() && it->batch == m_batch)
+            touched.append(pin.key());
+    }
     if (!touched.isEmpty())
         Q_EMIT ticksAppended(touched);
 }
@@ -103,7 +104,6 @@ void TickHistory::clear()
 {
     const QStringList all = codes();
     m_entries.clear();
-    m_useOrder.clear();
     m_total = 0;
     if (!all.isEmpty())
         Q_EMIT symbolsEvicted(all);
@@ -140,10 +140,15 @@ int TickHistory::count(const QString& code) const
 
 QStringList TickHistory::codes() const
 {
+    std::vector<std::pair<quint64, QString>> byUse;
+    byUse.reserve(size_t(m_entries.size()));
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        byUse.emplace_back(it->lastUse, it.key());
+    std::sort(byUse.begin(), byUse.end());
     QStringList result;
-    result.reserve(int(m_useOrder.size()));
-    for (const QString& code : m_useOrder)
-        result.append(code);
+    result.reserve(qsizetype(byUse.size()));
+    for (const auto& entry : byUse)
+        result.append(entry.second);
     return result;
 }
 
@@ -166,19 +171,26 @@ QStringList TickHistory::evictOverflow()
     QStringList evicted;
     if (m_total <= m_totalCapacity)
         return evicted;
-    // Whole symbols first, the least recently traded first; never a pinned one, nor the one that traded last.
-    const auto newest = std::prev(m_useOrder.end());
-    auto use = m_useOrder.begin();
-    while (m_total > m_totalCapacity && use != newest) {
-        if (isPinned(*use)) {
-            ++use;
-            continue;
-        }
-        const auto it = m_entries.find(*use);
+    // Whole symbols first, the least recently traded first, down to 1/32 below the cap; never a pinned one, nor the
+    // one that traded last. Found by sorting the use stamps when it happens: a list kept in order of use cost a
+    // splice (three scattered nodes) for every trade.
+    const qint64 lowWater = m_totalCapacity - m_totalCapacity / 32;
+    std::vector<std::pair<quint64, QString>> byUse;
+    byUse.reserve(size_t(m_entries.size()));
+    quint64 newest = 0;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        newest = std::max(newest, it->lastUse);
+        if (!isPinned(it.key()))
+            byUse.emplace_back(it->lastUse, it.key());
+    }
+    std::sort(byUse.begin(), byUse.end());
+    for (const auto& [lastUse, code] : byUse) {
+        if (m_total <= lowWater || lastUse == newest)
+            break;
+        const auto it = m_entries.find(code);
         m_total -= qint64(it->ticks.size());
-        evicted.append(*use);
+        evicted.append(code);
         m_entries.erase(it);
-        use = m_useOrder.erase(use);
     }
     // Only pinned symbols and the newest are left: drop the oldest trades of the largest of them.
     while (m_total > m_totalCapacity) {

@@ -12,7 +12,6 @@
 #include <cmath>
 #include <deque>
 #include <limits>
-#include <list>
 
 class QuoteStore;
 
@@ -32,7 +31,8 @@ struct TickSample
 // - DefaultTicksPerSymbol = 100,000 trades per symbol (a full trading day of a busy stock: about 7 per second over
 //   a 4-hour session); beyond it the oldest trades of that symbol are dropped.
 // - DefaultTotalTicks = 1,500,000 trades over all symbols (48 MB at 32 bytes a trade); beyond it whole symbols are
-//   evicted, the one that traded least recently first. Pinned symbols (the ones a chart shows) are never evicted.
+//   evicted, the one that traded least recently first, until the total is 1/32 below the cap (so that at the cap
+//   eviction runs now and then, not on every batch). Pinned symbols (the ones a chart shows) are never evicted.
 //
 // The day average price uses every trade seen since the symbol was first recorded, also those later dropped by the
 // per-symbol cap. Where a feed counts volume in lots (QMT: 100 shares) while turnover is in currency, the unit factor
@@ -99,7 +99,8 @@ public:
                                              int buckets);
 
 Q_SIGNALS:
-    // Trades were added for these symbols (each listed once).
+    // Trades were added for these pinned symbols (each listed once). Only pinned ones are reported: a whole-market
+    // batch touches thousands of symbols, and only the charts, which pin theirs, listen.
     void ticksAppended(const QStringList& codes);
     // These symbols were dropped by the global cap or clear().
     void symbolsEvicted(const QStringList& codes);
@@ -108,7 +109,7 @@ private:
     struct Entry
     {
         std::deque<TickSample> ticks;
-        std::list<QString>::iterator use;
+        quint64 lastUse = 0;     // m_useClock at its latest trade
         double cumVolume = 0;    // since first recorded, in the feed's unit
         double cumTurnover = 0;  // matching turnover (price * volume when the feed sends no turnover)
         double volumeFactor = 0; // turnover / (price * volume) snapped to a power of ten; 0 until known
@@ -120,7 +121,7 @@ private:
 
     QHash<QString, Entry> m_entries;
     QHash<QString, int> m_pins;
-    std::list<QString> m_useOrder; // least recently traded first
+    quint64 m_useClock = 0; // counts recorded trades: the order in which symbols traded
     qint64 m_total = 0;
     quint64 m_batch = 0;
     int m_ticksPerSymbol = DefaultTicksPerSymbol;

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void boundedPerSymbol();
     void boundedGloballyEvictsLeastRecentlyTraded();
     void pinnedSymbolIsNeverEvicted();
+    void evictsDownToLowWater();
     void loweringCapacityTrims();
     void singleSymbolOverGlobalCapIsTrimmed();
     void ignoresTradesWithoutPrice();
@@ -74,6 +75,8 @@ void TestTickHistory::feedsFromQuoteStore()
 {
     QuoteStore store;
     TickHistory history(&store);
+    history.pin(u"AAPL.US"_s); // only pinned symbols are reported
+    history.pin(u"MSFT.US"_s); // pinned, but no trades
     QSignalSpy appended(&history, &TickHistory::ticksAppended);
     UpdateBuffer::Batch batch;
     batch.trades = {trade(u"AAPL.US"_s, 1000, "189.25"), trade(u"AAPL.US"_s, 2000, "189.30"),
@@ -83,7 +86,7 @@ void TestTickHistory::feedsFromQuoteStore()
     QCOMPARE(history.count(u"EURUSD"_s), 1);
     QCOMPARE(history.totalCount(), 3);
     QCOMPARE(appended.count(), 1);
-    QCOMPARE(appended.at(0).at(0).toStringList(), (QStringList{u"AAPL.US"_s, u"EURUSD"_s}));
+    QCOMPARE(appended.at(0).at(0).toStringList(), QStringList{u"AAPL.US"_s});
     QCOMPARE(history.ticks(u"AAPL.US"_s).back().price, 189.30);
     QCOMPARE(history.ticks(u"AAPL.US"_s).back().timeMs, 2000);
 }
@@ -141,6 +144,29 @@ void TestTickHistory::pinnedSymbolIsNeverEvicted()
     QVERIFY(!history.contains(u"A"_s));
     QVERIFY(history.contains(u"C"_s));
     QVERIFY(history.contains(u"D"_s));
+}
+
+void TestTickHistory::evictsDownToLowWater()
+{
+    // At the cap, eviction frees 1/32 of it at once rather than one symbol per batch.
+    TickHistory history(nullptr);
+    history.setCapacity(1000, 3300); // low water 3300 - 3300 / 32 = 3197
+    QSignalSpy evicted(&history, &TickHistory::symbolsEvicted);
+    QStringList order;
+    for (int i = 0; i < 32; ++i) {
+        order.append(u"S%1"_s.arg(i));
+        history.append(series(order.last(), 100));
+    }
+    history.append(series(u"S0"_s, 1)); // S0 is now the most recent, S1 the least
+    order.move(0, order.size() - 1);
+    QCOMPARE(history.codes(), order);
+    QCOMPARE(evicted.count(), 0);
+    history.append(series(u"T"_s, 100)); // 3301 > 3300: S1 goes (3201, still above 3197), then S2 (3101)
+    QCOMPARE(evicted.count(), 1);
+    QCOMPARE(evicted.at(0).at(0).toStringList(), (QStringList{u"S1"_s, u"S2"_s}));
+    QCOMPARE(history.totalCount(), 3101);
+    QCOMPARE(history.codes().first(), u"S3"_s);
+    QCOMPARE(history.codes().last(), u"T"_s);
 }
 
 void TestTickHistory::loweringCapacityTrims()
