@@ -318,15 +318,28 @@ void TestOrderBookWidget::footerShowsTotals()
     OrderBookWidget widget(m_store);
     widget.setDisplayLocale(QLocale(QLocale::English, QLocale::UnitedStates));
     widget.setSymbol(u"600519.SH"_s);
-    const auto label = [&widget](const QString& name) { return widget.findChild<QLabel*>(name)->text(); };
-    QVERIFY2(label(u"bidTotal"_s).contains(u"8,900"_s), qPrintable(label(u"bidTotal"_s)));
-    QVERIFY2(label(u"askTotal"_s).contains(u"6,900"_s), qPrintable(label(u"askTotal"_s)));
-    QVERIFY(label(u"imbalance"_s).contains(u"▲"_s)); // more bids than asks
+    using Part = OrderBookWidget::FooterPart;
+    const auto label = [&widget](Part part) { return widget.footerText(part); };
+    QCOMPARE(label(Part::BidTotal), u"Bids 8,900"_s);
+    QCOMPARE(label(Part::AskTotal), u"Asks 6,900"_s);
+    QVERIFY2(label(Part::Imbalance).startsWith(u"Imb. ▲ +"_s), qPrintable(label(Part::Imbalance))); // more bids
+    // Painted: the ask total in the down colour on the left, the bid total in the up colour on the right.
+    widget.resize(360, 420);
+    const DirectionPalette palette = widget.directionPalette();
+    QWidget* footer = widget.findChild<QWidget*>(u"bookFooter"_s);
+    QVERIFY(footer);
+    const QImage image = footer->grab().toImage();
+    const QRect left(0, 0, image.width() / 3, image.height());
+    const QRect right(image.width() * 2 / 3, 0, image.width() / 3, image.height());
+    QVERIFY(pixelsNear(image, left, palette.down, 40) > 0);
+    QCOMPARE(pixelsNear(image, left, palette.up, 40), 0);
+    QVERIFY(pixelsNear(image, right, palette.up, 40) > 0);
+    QCOMPARE(pixelsNear(image, right, palette.down, 40), 0);
     QCOMPARE(widget.view()->model()->headerData(OrderBookModel::Size, Qt::Horizontal).toString(), u"Size (shares)"_s);
     QVERIFY(!widget.findChild<QLabel*>(u"priceOnly"_s)->isVisibleTo(&widget));
     widget.setSymbol(u"EURUSD"_s);
     QVERIFY(widget.findChild<QLabel*>(u"priceOnly"_s)->isVisibleTo(&widget));
-    QVERIFY(!label(u"bidTotal"_s).contains(u'0'));
+    QVERIFY(!label(Part::BidTotal).contains(u'0'));
 }
 
 void TestOrderBookWidget::levelLabelsAreTranslatable()

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class BookFooter;
 class OrderBookDelegate;
 class OrderBookModel;
 class QLabel;
@@ -36,6 +37,9 @@ public:
 
     // True when the "L1" badge is shown (for tests and screenshots).
     bool isLevelOneBadgeShown() const;
+    // The footer's texts as shown, caption and value: "Bids 8,900", "Imb. ▲ +12.5%".
+    enum class FooterPart { AskTotal, Imbalance, BidTotal };
+    QString footerText(FooterPart part) const;
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -55,9 +59,7 @@ private:
     QLabel* m_nameLabel;
     QLabel* m_badge;
     QLabel* m_priceOnlyLabel;
-    QLabel* m_askTotalLabel;
-    QLabel* m_imbalanceLabel;
-    QLabel* m_bidTotalLabel;
+    BookFooter* m_footer;
     DirectionPalette m_palette = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);
     bool m_chinese = false;
 };
