@@ -20,7 +20,6 @@ private Q_SLOTS:
     void cleanup();
     void fastPathPaintsLikeTheRoles_data();
     void fastPathPaintsLikeTheRoles();
-    void cachedTextLooksLikeDrawText();
 
 private:
     void trade(const QString& code, const char* price);
@@ -147,40 +146,6 @@ void TestQuoteDelegate::fastPathPaintsLikeTheRoles()
                 QFAIL(qPrintable(u"row %1 (%2), column %3 differs"_s.arg(row)
                                      .arg(fast.data(WatchlistModel::CodeRole).toString())
                                      .arg(column)));
-        }
-    }
-}
-
-void TestQuoteDelegate::cachedTextLooksLikeDrawText()
-{
-    // Cell texts are drawn as cached static text: the pixels must be those of drawText(rect, alignment), the way
-    // the cells were painted before, in both alignments, twice (laid out, then from the cache), and when elided.
-    QStandardItemModel model(1, 1);
-    const QStringList texts{
-        u"AAPL.US"_s,  u"1,234.50"_s,         u"+0.75"_s,    u"▲ +1.23%"_s,
-        u"▼ -0.39%"_s, u"Tencent Holdings"_s, u"12:34:56"_s, u"A name far too long to fit in the cell"_s};
-    for (const Qt::Alignment alignment : {Qt::AlignLeft | Qt::AlignVCenter, Qt::AlignRight | Qt::AlignVCenter}) {
-        for (const QString& text : texts) {
-            model.setData(model.index(0, 0), text, Qt::DisplayRole);
-            model.setData(model.index(0, 0), int(alignment), Qt::TextAlignmentRole);
-            const QStyle::State state = QStyle::State_Enabled | QStyle::State_Active;
-            QImage expected(120, 24, QImage::Format_ARGB32_Premultiplied);
-            expected.fill(Qt::white);
-            {
-                QPainter painter(&expected);
-                const int margin = QApplication::style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1;
-                const QRect textRect = expected.rect().adjusted(margin, 0, -margin, 0);
-                const QFontMetrics metrics(QApplication::font());
-                painter.setFont(QApplication::font());
-                painter.setPen(QApplication::palette().color(QPalette::Normal, QPalette::Text));
-                painter.drawText(textRect, int(alignment) | Qt::TextSingleLine,
-                                 metrics.horizontalAdvance(text) > textRect.width()
-                                     ? metrics.elidedText(text, Qt::ElideRight, textRect.width())
-                                     : text);
-            }
-            for (int pass = 0; pass < 2; ++pass)
-                QVERIFY2(paint(model.index(0, 0), state, false) == expected,
-                         qPrintable(u"%1 (alignment %2, pass %3)"_s.arg(text).arg(int(alignment)).arg(pass)));
         }
     }
 }

@@ -1,5 +1,6 @@
 #include "OrderBookWidget.h"
 
+#include "CellPainter.h"
 #include "OrderBookModel.h"
 #include "PanelTable.h"
 #include "SymbolCatalog.h"
@@ -165,7 +166,13 @@ public:
                 painter->fillRect(QRect(r.right() - width, r.top() + inset, width, r.height() - 2 * inset), colour);
             }
         }
-        QStyledItemDelegate::paint(painter, option, index);
+        // The text, painted directly: the book repaints every cell on each update of the current symbol.
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        if (CellPainter::canDraw(opt))
+            m_cells.draw(painter, opt);
+        else
+            QStyledItemDelegate::paint(painter, option, index);
     }
 
 protected:
@@ -204,6 +211,7 @@ private:
     }
 
     DirectionPalette m_palette = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);
+    CellPainter m_cells;
 };
 
 OrderBookWidget::OrderBookWidget(QuoteStore* store, QWidget* parent)

@@ -57,85 +57,6 @@ void QuoteDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIn
         option->text = (direction > 0 ? u"▲ "_s : u"▼ "_s) + option->text;
 }
 
-namespace {
-QPalette::ColorGroup colorGroupOf(const QStyleOptionViewItem& opt)
-{
-    return !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
-           : (opt.state & QStyle::State_Active) ? QPalette::Normal
-                                                : QPalette::Inactive;
-}
-
-// The same text margin the style uses, so the columns line up with the header.
-int textMargin(const QStyleOptionViewItem& opt)
-{
-    const QStyle* style = opt.widget ? opt.widget->style() : QApplication::style();
-    return style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, opt.widget) + 1;
-}
-} // namespace
-
-void QuoteDelegate::drawCell(QPainter* painter, const QStyleOptionViewItem& opt, const QBrush& background,
-                             const QColor& textColour, const QString& text, Qt::Alignment alignment) const
-{
-    const QPalette::ColorGroup group = colorGroupOf(opt);
-    const bool selected = opt.state & QStyle::State_Selected;
-    if (selected)
-        painter->fillRect(opt.rect, opt.palette.brush(group, QPalette::Highlight));
-    else if (background.style() != Qt::NoBrush)
-        painter->fillRect(opt.rect, background);
-    else if (opt.features & QStyleOptionViewItem::Alternate)
-        painter->fillRect(opt.rect, opt.palette.brush(group, QPalette::AlternateBase));
-    if (text.isEmpty())
-        return;
-    const int margin = textMargin(opt);
-    const QRect textRect = opt.rect.adjusted(margin, 0, -margin, 0);
-    const QColor pen = textColour.isValid()
-                           ? textColour
-                           : opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
-    painter->save();
-    painter->setFont(opt.font);
-    painter->setPen(pen);
-    const ShapedText& shaped = shapedText(text, opt.font);
-    if (shaped.width <= textRect.width() && (alignment & Qt::AlignVCenter)) {
-        // Where drawText(rect, alignment) puts one line: the line box (ascent + descent) centred vertically, the
-        // text's advance against the left or right edge or centred.
-        qreal x = textRect.x();
-        if (alignment & Qt::AlignRight)
-            x += textRect.width() - shaped.advance;
-        else if (alignment & Qt::AlignHCenter)
-            x += (textRect.width() - shaped.advance) / 2;
-        const qreal y = textRect.y() + (textRect.height() - shaped.lineHeight) / 2;
-        painter->drawStaticText(QPointF(x, y), shaped.text);
-    } else {
-        const QString shown = shaped.width > textRect.width()
-                                  ? opt.fontMetrics.elidedText(text, opt.textElideMode, textRect.width())
-                                  : text;
-        painter->drawText(textRect, int(alignment) | Qt::TextSingleLine, shown);
-    }
-    painter->restore();
-}
-
-const QuoteDelegate::ShapedText& QuoteDelegate::shapedText(const QString& text, const QFont& font) const
-{
-    if (m_lineHeight <= 0 || font != m_shapedFont || m_shaped.size() >= MaxShapedTexts) {
-        m_shaped.clear();
-        m_shapedFont = font;
-        const QFontMetricsF metrics(font);
-        m_lineHeight = metrics.ascent() + metrics.descent();
-    }
-    auto it = m_shaped.find(text);
-    if (it == m_shaped.end()) {
-        ShapedText shaped;
-        shaped.text.setTextFormat(Qt::PlainText);
-        shaped.text.setText(text);
-        shaped.text.prepare(QTransform(), font);
-        shaped.advance = shaped.text.size().width();
-        shaped.width = qRound(shaped.advance); // as QFontMetrics::horizontalAdvance
-        shaped.lineHeight = m_lineHeight;
-        it = m_shaped.insert(text, shaped);
-    }
-    return *it;
-}
-
 bool QuoteDelegate::paintWatchlistCell(QPainter* painter, const QStyleOptionViewItem& option,
                                        const QModelIndex& index) const
 {
@@ -173,7 +94,7 @@ bool QuoteDelegate::paintWatchlistCell(QPainter* painter, const QStyleOptionView
                 text = (cell.direction > 0 ? u"▲ "_s : u"▼ "_s) + text;
         }
     }
-    drawCell(painter, option, background, colour, text, cell.alignment);
+    m_cells.draw(painter, option, background, colour, text, cell.alignment);
     return true;
 }
 
@@ -184,9 +105,9 @@ void QuoteDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
         return;
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    if (opt.features & (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator)) {
+    if (!CellPainter::canDraw(opt)) {
         QStyledItemDelegate::paint(painter, option, index); // not used by the watchlist; keep the style's look
         return;
     }
-    drawCell(painter, opt, opt.backgroundBrush, QColor(), opt.text, opt.displayAlignment);
+    m_cells.draw(painter, opt);
 }

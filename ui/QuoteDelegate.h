@@ -1,9 +1,8 @@
 #pragma once
 
+#include "CellPainter.h"
+
 #include <QColor>
-#include <QFont>
-#include <QHash>
-#include <QStaticText>
 #include <QStyledItemDelegate>
 
 // Direction colours: red-up/green-down (mainland China, Taiwan, Japan) or green-up/red-down (Western, Hong Kong).
@@ -46,25 +45,7 @@ protected:
 private:
     // The watchlist's own cells, from WatchlistModel::cellPaint. False for an index of another model.
     bool paintWatchlistCell(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const;
-    // Background (selection, flash or alternate-row fill), then the text; an invalid colour means the palette's.
-    void drawCell(QPainter* painter, const QStyleOptionViewItem& opt, const QBrush& background,
-                  const QColor& textColour, const QString& text, Qt::Alignment alignment) const;
-
-    // Cell texts laid out once and drawn as static text: a visible watchlist shows a few hundred texts, most of them
-    // (codes, names, sizes, prices that did not move) the same from one repaint to the next, and drawText(rect)
-    // lays a text out again each time after horizontalAdvance() shaped it to decide on eliding.
-    struct ShapedText
-    {
-        QStaticText text;
-        qreal advance = 0;    // exact, for placing the text
-        int width = 0;        // as QFontMetrics::horizontalAdvance, for the eliding test
-        qreal lineHeight = 0; // ascent + descent
-    };
-    static constexpr qsizetype MaxShapedTexts = 8192; // then start again (texts change with every quote)
-    const ShapedText& shapedText(const QString& text, const QFont& font) const;
-    mutable QHash<QString, ShapedText> m_shaped;
-    mutable QFont m_shapedFont;
-    mutable qreal m_lineHeight = 0;
+    CellPainter m_cells;
 
     bool m_flashEnabled = true;
     DirectionPalette m_palette = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);

@@ -1,5 +1,6 @@
 #include "TimeSalesWidget.h"
 
+#include "CellPainter.h"
 #include "PanelTable.h"
 #include "SymbolCatalog.h"
 #include "TimeSalesModel.h"
@@ -25,6 +26,17 @@ public:
     {}
     void setPalette(const DirectionPalette& palette) { m_palette = palette; }
 
+    // The tape repaints every visible row when a trade arrives at the top: cells are painted directly.
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        if (CellPainter::canDraw(opt))
+            m_cells.draw(painter, opt);
+        else
+            QStyledItemDelegate::paint(painter, option, index);
+    }
+
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
     {
@@ -49,6 +61,7 @@ protected:
 
 private:
     DirectionPalette m_palette = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);
+    CellPainter m_cells;
 };
 
 namespace {
