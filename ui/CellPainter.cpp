@@ -85,3 +85,13 @@ const CellPainter::ShapedText& CellPainter::shapedText(const QString& text, cons
     }
     return *it;
 }
+
+void DirectCellDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    if (CellPainter::canDraw(opt))
+        m_cells.draw(painter, opt);
+    else
+        QStyledItemDelegate::paint(painter, option, index);
+}

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QStaticText>
 #include <QStyleOptionViewItem>
+#include <QStyledItemDelegate>
 
 class QPainter;
 
@@ -45,4 +46,20 @@ private:
     mutable QHash<QString, ShapedText> m_shaped;
     mutable QFont m_shapedFont;
     mutable qreal m_lineHeight = 0;
+};
+
+// A delegate whose text cells, as its initStyleOption() fills them, are painted by a CellPainter; cells with an icon
+// or a check box go to the style.
+class DirectCellDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
+protected:
+    const CellPainter& cells() const { return m_cells; }
+
+private:
+    CellPainter m_cells;
 };

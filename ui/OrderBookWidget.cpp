@@ -13,7 +13,6 @@
 #include <QLabel>
 #include <QPainter>
 #include <QScrollBar>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -139,12 +138,10 @@ private:
 
 // Paints the book: prices in the direction colour against the previous close, a translucent size bar behind each size
 // (asks in the down colour, bids in the up colour), the spread row on its own background.
-class OrderBookDelegate : public QStyledItemDelegate
+class OrderBookDelegate : public DirectCellDelegate // the book repaints every cell on each update
 {
 public:
-    explicit OrderBookDelegate(QObject* parent)
-        : QStyledItemDelegate(parent)
-    {}
+    using DirectCellDelegate::DirectCellDelegate;
     void setPalette(const DirectionPalette& palette) { m_palette = palette; }
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
@@ -166,13 +163,7 @@ public:
                 painter->fillRect(QRect(r.right() - width, r.top() + inset, width, r.height() - 2 * inset), colour);
             }
         }
-        // The text, painted directly: the book repaints every cell on each update of the current symbol.
-        QStyleOptionViewItem opt = option;
-        initStyleOption(&opt, index);
-        if (CellPainter::canDraw(opt))
-            m_cells.draw(painter, opt);
-        else
-            QStyledItemDelegate::paint(painter, option, index);
+        DirectCellDelegate::paint(painter, option, index);
     }
 
 protected:
@@ -211,7 +202,6 @@ private:
     }
 
     DirectionPalette m_palette = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);
-    CellPainter m_cells;
 };
 
 OrderBookWidget::OrderBookWidget(QuoteStore* store, QWidget* parent)

@@ -24,7 +24,7 @@ DirectionPalette DirectionPalette::forConvention(Convention convention)
 }
 
 QuoteDelegate::QuoteDelegate(QObject* parent)
-    : QStyledItemDelegate(parent)
+    : DirectCellDelegate(parent)
 {}
 
 void QuoteDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const
@@ -94,20 +94,13 @@ bool QuoteDelegate::paintWatchlistCell(QPainter* painter, const QStyleOptionView
                 text = (cell.direction > 0 ? u"▲ "_s : u"▼ "_s) + text;
         }
     }
-    m_cells.draw(painter, option, background, colour, text, cell.alignment);
+    cells().draw(painter, option, background, colour, text, cell.alignment);
     return true;
 }
 
 void QuoteDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     // Watchlist cells: everything from one model call (no role lookups through the proxy, no style option filled).
-    if (paintWatchlistCell(painter, option, index))
-        return;
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    if (!CellPainter::canDraw(opt)) {
-        QStyledItemDelegate::paint(painter, option, index); // not used by the watchlist; keep the style's look
-        return;
-    }
-    m_cells.draw(painter, opt);
+    if (!paintWatchlistCell(painter, option, index))
+        DirectCellDelegate::paint(painter, option, index); // through the roles
 }

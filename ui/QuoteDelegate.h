@@ -3,7 +3,6 @@
 #include "CellPainter.h"
 
 #include <QColor>
-#include <QStyledItemDelegate>
 
 // Direction colours: red-up/green-down (mainland China, Taiwan, Japan) or green-up/red-down (Western, Hong Kong).
 struct DirectionPalette
@@ -21,7 +20,7 @@ struct DirectionPalette
 
 // Paints watchlist cells: price and change columns in the direction colour, with a triangle so colour is never the
 // only cue; a last price that just moved flashes in the colour of the move and fades; stale rows are greyed.
-class QuoteDelegate : public QStyledItemDelegate
+class QuoteDelegate : public DirectCellDelegate
 {
     Q_OBJECT
 public:
@@ -33,10 +32,9 @@ public:
     bool flashEnabled() const { return m_flashEnabled; }
     static constexpr int FlashMs = 700;
 
-    // Text cells are painted directly (background, alternate-row and selection fills, then one drawText) instead of
-    // through the style's item painter, which lays each cell's text out several times: at whole-market scale the
-    // repaint of the visible rows is most of the GUI thread's work. Cells of a WatchlistModel (directly or through
-    // a proxy) take what they need from one WatchlistModel::cellPaint call instead of a dozen role lookups.
+    // Text cells are painted directly by a CellPainter instead of through the style's item painter: at whole-market
+    // scale the repaint of the visible rows is most of the GUI thread's work. Cells of a WatchlistModel (directly or
+    // through a proxy) take what they need from one WatchlistModel::cellPaint call instead of a dozen role lookups.
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
 protected:
@@ -45,7 +43,6 @@ protected:
 private:
     // The watchlist's own cells, from WatchlistModel::cellPaint. False for an index of another model.
     bool paintWatchlistCell(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const;
-    CellPainter m_cells;
 
     bool m_flashEnabled = true;
     DirectionPalette m_palette = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);

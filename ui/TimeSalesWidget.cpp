@@ -11,31 +11,17 @@
 #include <QLabel>
 #include <QScrollBar>
 #include <QStyle>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 // Price and side in the side's colour (buy = up colour, sell = down colour), the side with ▲ or ▼.
-class TimeSalesDelegate : public QStyledItemDelegate
+class TimeSalesDelegate : public DirectCellDelegate // the tape repaints every visible row when a trade arrives
 {
 public:
-    explicit TimeSalesDelegate(QObject* parent)
-        : QStyledItemDelegate(parent)
-    {}
+    using DirectCellDelegate::DirectCellDelegate;
     void setPalette(const DirectionPalette& palette) { m_palette = palette; }
-
-    // The tape repaints every visible row when a trade arrives at the top: cells are painted directly.
-    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override
-    {
-        QStyleOptionViewItem opt = option;
-        initStyleOption(&opt, index);
-        if (CellPainter::canDraw(opt))
-            m_cells.draw(painter, opt);
-        else
-            QStyledItemDelegate::paint(painter, option, index);
-    }
 
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
@@ -61,7 +47,6 @@ protected:
 
 private:
     DirectionPalette m_palette = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);
-    CellPainter m_cells;
 };
 
 namespace {
