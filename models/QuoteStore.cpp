@@ -58,7 +58,10 @@ void QuoteStore::drain()
         return;
     UpdateBuffer::Batch batch = m_buffer->take();
     applyBatch(batch);
-    // The books it replaced and the batch itself are freed on the producer's thread, not here.
+    // The books it replaced, one per symbol, are freed on the producer's thread, not here. The trades are freed here:
+    // up to the cap (20,000) per drain under a flood, they would weigh on the decoding thread, which sets the
+    // ingest rate, while the GUI thread has time between drains.
+    batch.trades = {};
     m_buffer->recycle(std::move(batch));
 }
 
