@@ -2,6 +2,7 @@
 
 #include "DeepBookModel.h"
 #include "PanelTable.h"
+#include "TotalsFooter.h"
 #include "WatchlistModel.h"
 #include "feed/QmtL2Client.h"
 
@@ -80,16 +81,14 @@ DeepBookWidget::DeepBookWidget(QWidget* parent)
     , m_codeLabel(new QLabel(this))
     , m_spreadLabel(new QLabel(this))
     , m_levelsLabel(new QLabel(this))
-    , m_askTotalLabel(new QLabel(this))
-    , m_bidTotalLabel(new QLabel(this))
+    , m_footer(new TotalsFooter(2, this))
     , m_statusLabel(new QLabel(this))
     , m_notAvailableLabel(new QLabel(this))
 {
     m_codeLabel->setObjectName(u"deepBookCode"_s);
     m_spreadLabel->setObjectName(u"deepBookSpread"_s);
     m_levelsLabel->setObjectName(u"deepBookLevels"_s);
-    m_askTotalLabel->setObjectName(u"deepBookAskTotal"_s);
-    m_bidTotalLabel->setObjectName(u"deepBookBidTotal"_s);
+    m_footer->setObjectName(u"deepBookFooter"_s);
     m_statusLabel->setObjectName(u"deepBookStatus"_s);
     m_notAvailableLabel->setObjectName(u"deepBookNotAvailable"_s);
 
@@ -98,9 +97,6 @@ DeepBookWidget::DeepBookWidget(QWidget* parent)
     m_codeLabel->setFont(bold);
     m_spreadLabel->setForegroundRole(QPalette::PlaceholderText);
     m_levelsLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_askTotalLabel->setTextFormat(Qt::RichText);
-    m_bidTotalLabel->setTextFormat(Qt::RichText);
-    m_bidTotalLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_statusLabel->setForegroundRole(QPalette::PlaceholderText);
     m_statusLabel->setWordWrap(true);
     m_statusLabel->setContentsMargins(6, 0, 6, 3);
@@ -118,12 +114,6 @@ DeepBookWidget::DeepBookWidget(QWidget* parent)
     title->addWidget(m_spreadLabel, 1);
     title->addWidget(m_levelsLabel);
 
-    auto* footer = new QHBoxLayout;
-    footer->setContentsMargins(6, 3, 6, 3);
-    footer->setSpacing(6);
-    footer->addWidget(m_askTotalLabel, 1);
-    footer->addWidget(m_bidTotalLabel, 1);
-
     m_view->setModel(m_model);
     m_view->setItemDelegate(m_delegate);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
@@ -140,7 +130,7 @@ DeepBookWidget::DeepBookWidget(QWidget* parent)
     layout->addLayout(title);
     layout->addWidget(m_statusLabel);
     layout->addWidget(m_stack, 1);
-    layout->addLayout(footer);
+    layout->addWidget(m_footer);
 
     connect(m_model, &DeepBookModel::bookChanged, this, &DeepBookWidget::updateTitle);
     connect(m_model, &QAbstractItemModel::modelReset, this, &DeepBookWidget::centreOnBest);
@@ -254,6 +244,16 @@ void DeepBookWidget::applyMetrics()
     m_view->setColumnWidth(DeepBookModel::Size, fm.horizontalAdvance(u"00,000,000"_s) + 12);
 }
 
+QString DeepBookWidget::askTotalText() const
+{
+    return m_footer->text(0);
+}
+
+QString DeepBookWidget::bidTotalText() const
+{
+    return m_footer->text(1);
+}
+
 void DeepBookWidget::updateTitle()
 {
     const QString code = m_model->code();
@@ -264,19 +264,13 @@ void DeepBookWidget::updateTitle()
                                            : tr("Spread %1").arg(WatchlistModel::formatPrice(spread, code, locale)));
     if (code.isEmpty() || isNotAvailableShown()) {
         m_levelsLabel->clear();
-        m_askTotalLabel->clear();
-        m_bidTotalLabel->clear();
+        m_footer->clear();
         return;
     }
     const auto total = [&locale](const Decimal& value) -> QString {
         return value.isNull() ? tr("—", "no total") : WatchlistModel::formatQuantity(value, locale);
     };
-    const auto coloured = [](const QString& label, const QString& value, const QColor& colour) -> QString {
-        return label.toHtmlEscaped() + u' ' +
-               (colour.isValid() ? u"<span style=\"color:%1\">%2</span>"_s.arg(colour.name(), value.toHtmlEscaped())
-                                 : value.toHtmlEscaped());
-    };
     m_levelsLabel->setText(tr("%1 levels a side").arg(locale.toString(m_model->levelsPerSide())));
-    m_askTotalLabel->setText(coloured(tr("Asks"), total(m_model->askTotal()), m_palette.down));
-    m_bidTotalLabel->setText(coloured(tr("Bids"), total(m_model->bidTotal()), m_palette.up));
+    m_footer->setPart(0, {tr("Asks"), total(m_model->askTotal()), m_palette.down});
+    m_footer->setPart(1, {tr("Bids"), total(m_model->bidTotal()), m_palette.up});
 }

@@ -8,6 +8,7 @@
 class DeepBookDelegate;
 class DeepBookModel;
 class QLabel;
+class TotalsFooter;
 class QStackedWidget;
 class QTableView;
 class QmtL2Client;
@@ -36,6 +37,9 @@ public:
     // QmtL2Client::notAvailableMessage()). The next setBook() shows the book again.
     void showNotAvailable(const QString& message);
     bool isNotAvailableShown() const;
+    // The footer's totals as shown: "Asks 1,234", "Bids 5,678".
+    QString askTotalText() const;
+    QString bidTotalText() const;
     // A short status under the title ("Connecting...", a connection error); empty hides it.
     void setStatusText(const QString& text);
     void clear();
@@ -61,8 +65,7 @@ private:
     QLabel* m_codeLabel;
     QLabel* m_spreadLabel;
     QLabel* m_levelsLabel;
-    QLabel* m_askTotalLabel;
-    QLabel* m_bidTotalLabel;
+    TotalsFooter* m_footer; // ask total, bid total
     QLabel* m_statusLabel;
     QLabel* m_notAvailableLabel;
     DirectionPalette m_palette = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);

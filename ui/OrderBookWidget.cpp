@@ -4,137 +4,21 @@
 #include "OrderBookModel.h"
 #include "PanelTable.h"
 #include "SymbolCatalog.h"
+#include "TotalsFooter.h"
 #include "WatchlistModel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QHelpEvent>
 #include <QLabel>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTableView>
-#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <array>
 
 using namespace Qt::StringLiterals;
-
-// The footer: ask total, imbalance and bid total side by side in equal parts (the margins and spacing of the title
-// row), each a caption and a value in its colour, painted here. They change with every book update of the current
-// symbol: as three rich-text labels each update laid out three small HTML documents, repainted the dock behind them
-// (labels are transparent) and asked the layouts above for a new pass.
-class BookFooter : public QWidget
-{
-public:
-    enum Part { AskTotal, Imbalance, BidTotal, PartCount };
-    struct Item
-    {
-        QString caption;
-        QString value;
-        QColor colour; // of the value; invalid: the text colour
-        bool operator==(const Item& other) const
-        {
-            return caption == other.caption && value == other.value && colour == other.colour;
-        }
-    };
-
-    explicit BookFooter(QWidget* parent)
-        : QWidget(parent)
-    {
-        setObjectName(u"bookFooter"_s);
-        setAutoFillBackground(true); // opaque: the dock behind is not repainted with it
-    }
-    void setItem(Part part, const Item& item)
-    {
-        if (m_items[part] == item)
-            return;
-        m_items[part] = item;
-        update(partRect(part));
-    }
-    // As shown, caption and value: "Bids 8,900".
-    QString text(Part part) const
-    {
-        const Item& item = m_items[part];
-        return item.value.isEmpty() ? item.caption : item.caption + u' ' + item.value;
-    }
-    void setImbalanceToolTip(const QString& text) { m_imbalanceToolTip = text; }
-
-    QSize sizeHint() const override { return {0, fontMetrics().height() + 2 * VerticalMargin}; }
-    // A fixed width, not the texts' (which change with every update and would move the dock's minimum with them):
-    // room for three totals of a typical size.
-    QSize minimumSizeHint() const override
-    {
-        const int each = fontMetrics().horizontalAdvance(u"Bids 00,000"_s);
-        return {2 * HorizontalMargin + PartCount * each + (PartCount - 1) * Spacing, sizeHint().height()};
-    }
-
-protected:
-    bool event(QEvent* event) override
-    {
-        if (event->type() == QEvent::ToolTip) {
-            const auto* help = static_cast<QHelpEvent*>(event);
-            if (partRect(Imbalance).contains(help->pos()) && !m_imbalanceToolTip.isEmpty())
-                QToolTip::showText(help->globalPos(), m_imbalanceToolTip, this, partRect(Imbalance));
-            else
-                QToolTip::hideText();
-            return true;
-        }
-        return QWidget::event(event);
-    }
-    void paintEvent(QPaintEvent* event) override
-    {
-        QPainter painter(this);
-        const QFontMetrics fm = fontMetrics();
-        const QColor text = palette().color(QPalette::WindowText);
-        for (int part = 0; part < PartCount; ++part) {
-            const QRect r = partRect(Part(part));
-            if (!event->rect().intersects(r))
-                continue;
-            const Item& item = m_items[part];
-            const QString caption = item.value.isEmpty() ? item.caption : item.caption + u' ';
-            const int captionWidth = fm.horizontalAdvance(caption);
-            const int valueWidth = fm.horizontalAdvance(item.value);
-            painter.setPen(text);
-            if (captionWidth + valueWidth > r.width()) { // a narrow dock: one elided line in the text colour
-                painter.drawText(r, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                                 fm.elidedText(caption + item.value, Qt::ElideRight, r.width()));
-                continue;
-            }
-            int x = r.left();
-            if (part == Imbalance)
-                x += (r.width() - captionWidth - valueWidth) / 2;
-            else if (part == BidTotal)
-                x = r.right() + 1 - captionWidth - valueWidth;
-            painter.drawText(QRect(x, r.top(), captionWidth, r.height()), Qt::AlignLeft | Qt::AlignVCenter, caption);
-            if (item.value.isEmpty())
-                continue;
-            painter.setPen(item.colour.isValid() ? item.colour : text);
-            painter.drawText(QRect(x + captionWidth, r.top(), valueWidth, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                             item.value);
-        }
-    }
-
-private:
-    // Like a box layout with equal stretch: the pixels left over go to the first parts.
-    QRect partRect(Part part) const
-    {
-        const int available = std::max(0, width() - 2 * HorizontalMargin - (PartCount - 1) * Spacing);
-        int x = HorizontalMargin;
-        for (int i = 0; i < part; ++i)
-            x += available / PartCount + (i < available % PartCount ? 1 : 0) + Spacing;
-        const int w = available / PartCount + (part < available % PartCount ? 1 : 0);
-        return QRect(x, VerticalMargin, w, height() - 2 * VerticalMargin);
-    }
-
-    static constexpr int HorizontalMargin = 6;
-    static constexpr int VerticalMargin = 3;
-    static constexpr int Spacing = 6;
-    std::array<Item, PartCount> m_items;
-    QString m_imbalanceToolTip;
-};
 
 // Paints the book: prices in the direction colour against the previous close, a translucent size bar behind each size
 // (asks in the down colour, bids in the up colour), the spread row on its own background.
@@ -213,7 +97,7 @@ OrderBookWidget::OrderBookWidget(QuoteStore* store, QWidget* parent)
     , m_nameLabel(new QLabel(this))
     , m_badge(new QLabel(tr("L1"), this))
     , m_priceOnlyLabel(new QLabel(tr("Price only"), this))
-    , m_footer(new BookFooter(this))
+    , m_footer(new TotalsFooter(3, this))
 {
     m_codeLabel->setObjectName(u"orderBookCode"_s);
     m_nameLabel->setObjectName(u"orderBookName"_s);
@@ -232,7 +116,9 @@ OrderBookWidget::OrderBookWidget(QuoteStore* store, QWidget* parent)
     m_priceOnlyLabel->setForegroundRole(QPalette::PlaceholderText);
     m_priceOnlyLabel->setToolTip(tr("The feed sends prices without sizes for this market."));
     m_priceOnlyLabel->setVisible(false);
-    m_footer->setImbalanceToolTip(tr("Order imbalance: (bid total - ask total) / (bid total + ask total)"));
+    m_footer->setObjectName(u"bookFooter"_s);
+    m_footer->setPartToolTip(int(FooterPart::Imbalance),
+                             tr("Order imbalance: (bid total - ask total) / (bid total + ask total)"));
 
     auto* title = new QHBoxLayout;
     title->setContentsMargins(6, 3, 6, 3);
@@ -379,7 +265,7 @@ void OrderBookWidget::updateHeader()
 
 QString OrderBookWidget::footerText(FooterPart part) const
 {
-    return m_footer->text(BookFooter::Part(part));
+    return m_footer->text(int(part));
 }
 
 void OrderBookWidget::updateFooter()
@@ -389,16 +275,16 @@ void OrderBookWidget::updateFooter()
         return value.isNull() ? tr("—", "no total") : WatchlistModel::formatQuantity(value, locale);
     };
     if (m_model->isPriceOnly()) {
-        m_footer->setItem(BookFooter::AskTotal, {tr("Asks —"), {}, {}});
-        m_footer->setItem(BookFooter::BidTotal, {tr("Bids —"), {}, {}});
-        m_footer->setItem(BookFooter::Imbalance, {tr("no sizes"), {}, {}});
+        m_footer->setPart(int(FooterPart::AskTotal), {tr("Asks —"), {}, {}});
+        m_footer->setPart(int(FooterPart::BidTotal), {tr("Bids —"), {}, {}});
+        m_footer->setPart(int(FooterPart::Imbalance), {tr("no sizes"), {}, {}});
         return;
     }
-    m_footer->setItem(BookFooter::AskTotal, {tr("Asks"), total(m_model->askTotal()), m_palette.down});
-    m_footer->setItem(BookFooter::BidTotal, {tr("Bids"), total(m_model->bidTotal()), m_palette.up});
+    m_footer->setPart(int(FooterPart::AskTotal), {tr("Asks"), total(m_model->askTotal()), m_palette.down});
+    m_footer->setPart(int(FooterPart::BidTotal), {tr("Bids"), total(m_model->bidTotal()), m_palette.up});
     const auto imbalance = m_model->imbalancePercent();
     if (!imbalance) {
-        m_footer->setItem(BookFooter::Imbalance, {});
+        m_footer->setPart(int(FooterPart::Imbalance), {});
         return;
     }
     const int direction = *imbalance > 0.05 ? 1 : (*imbalance < -0.05 ? -1 : 0);
@@ -407,5 +293,5 @@ void OrderBookWidget::updateFooter()
         value = u"▲ "_s + locale.positiveSign() + value;
     else if (direction < 0)
         value = u"▼ "_s + value;
-    m_footer->setItem(BookFooter::Imbalance, {tr("Imb."), value, m_palette.forDirection(direction)});
+    m_footer->setPart(int(FooterPart::Imbalance), {tr("Imb."), value, m_palette.forDirection(direction)});
 }

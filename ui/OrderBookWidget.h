@@ -4,12 +4,12 @@
 
 #include <QWidget>
 
-class BookFooter;
 class OrderBookDelegate;
 class OrderBookModel;
 class QLabel;
 class QTableView;
 class QuoteStore;
+class TotalsFooter;
 
 // Depth of market for one symbol: a title line (code, name, "L1" badge when the feed only ever sent the best level,
 // "Price only" for markets without sizes), the book (asks above, a spread row, bids below, size bars behind the sizes;
@@ -59,7 +59,7 @@ private:
     QLabel* m_nameLabel;
     QLabel* m_badge;
     QLabel* m_priceOnlyLabel;
-    BookFooter* m_footer;
+    TotalsFooter* m_footer;
     DirectionPalette m_palette = DirectionPalette::forConvention(DirectionPalette::Convention::RedUp);
     bool m_chinese = false;
 };
