@@ -138,17 +138,24 @@ int TickHistory::count(const QString& code) const
     return int(ticks(code).size());
 }
 
+std::vector<std::pair<quint64, QString>> TickHistory::byUse(bool withPinned) const
+{
+    std::vector<std::pair<quint64, QString>> out;
+    out.reserve(size_t(m_entries.size()));
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        if (withPinned || !isPinned(it.key()))
+            out.emplace_back(it->lastUse, it.key());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 QStringList TickHistory::codes() const
 {
-    std::vector<std::pair<quint64, QString>> byUse;
-    byUse.reserve(size_t(m_entries.size()));
-    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
-        byUse.emplace_back(it->lastUse, it.key());
-    std::sort(byUse.begin(), byUse.end());
     QStringList result;
-    result.reserve(qsizetype(byUse.size()));
-    for (const auto& entry : byUse)
-        result.append(entry.second);
+    result.reserve(m_entries.size());
+    for (const auto& [lastUse, code] : byUse(true))
+        result.append(code);
     return result;
 }
 
@@ -175,17 +182,8 @@ QStringList TickHistory::evictOverflow()
     // one that traded last. Found by sorting the use stamps when it happens: a list kept in order of use cost a
     // splice (three scattered nodes) for every trade.
     const qint64 lowWater = m_totalCapacity - m_totalCapacity / 32;
-    std::vector<std::pair<quint64, QString>> byUse;
-    byUse.reserve(size_t(m_entries.size()));
-    quint64 newest = 0;
-    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
-        newest = std::max(newest, it->lastUse);
-        if (!isPinned(it.key()))
-            byUse.emplace_back(it->lastUse, it.key());
-    }
-    std::sort(byUse.begin(), byUse.end());
-    for (const auto& [lastUse, code] : byUse) {
-        if (m_total <= lowWater || lastUse == newest)
+    for (const auto& [lastUse, code] : byUse(false)) {
+        if (m_total <= lowWater || lastUse == m_useClock) // m_useClock: the stamp of the latest trade
             break;
         const auto it = m_entries.find(code);
         m_total -= qint64(it->ticks.size());

@@ -12,6 +12,8 @@
 #include <cmath>
 #include <deque>
 #include <limits>
+#include <utility>
+#include <vector>
 
 class QuoteStore;
 
@@ -117,6 +119,8 @@ private:
         quint64 batch = 0; // the append() that last touched it
     };
     void record(Entry& entry, const TradeTick& trade);
+    // (use stamp, code) of the entries, the least recently traded first; pinned ones only when `withPinned`.
+    std::vector<std::pair<quint64, QString>> byUse(bool withPinned) const;
     QStringList evictOverflow();
 
     QHash<QString, Entry> m_entries;
