@@ -417,21 +417,9 @@ void TickChartWidget::renderBars()
 
     // Price axis on round steps.
     const QFontMetrics fm(m_barPriceAxis->labelsFont());
-    const double minSpan = std::max(std::pow(10.0, -m_decimals) * 4, std::abs(hi) * 0.001);
-    if (hi - lo < minSpan) {
-        const double mid = (hi + lo) / 2;
-        lo = mid - minSpan / 2;
-        hi = mid + minSpan / 2;
-    }
-    const double pad = (hi - lo) * 0.06;
-    lo -= pad;
-    hi += pad;
-    const int intervals = std::clamp(std::max(60, m_barPriceView->height()) / (fm.height() * 3), 2, 8);
-    const double priceStep = niceStep((hi - lo) / intervals);
-    lo = std::floor(lo / priceStep) * priceStep;
-    hi = std::ceil(hi / priceStep) * priceStep;
-    updateAxis(m_barPriceAxis, lo, hi, int(std::lround((hi - lo) / priceStep)) + 1,
-               u"%.%1f"_s.arg(std::max(m_decimals, decimalsOf(priceStep))));
+    const PriceAxisRange range = priceAxisRange(lo, hi, m_decimals, m_barPriceView->height(), fm.height());
+    updateAxis(m_barPriceAxis, range.lo, range.hi, range.ticks,
+               u"%.%1f"_s.arg(std::max(m_decimals, decimalsOf(range.step))));
 
     // Time labels at round exchange times (dates for days), one every ~90 px; the grid follows them.
     const QTimeZone zone = Markets::timeZone(SymbolCatalog::builtIn().marketOf(m_symbol));

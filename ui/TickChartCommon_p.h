@@ -72,6 +72,37 @@ inline double niceStep(double raw)
     return nice * magnitude;
 }
 
+// The price axis for prices in [lo, hi]: a span of at least four ticks of the price (or 0.1% of it), 6% of margin
+// on each side, then round steps, one per about three text lines of the pane's height (2 to 8), and the ends
+// rounded out to them.
+struct PriceAxisRange
+{
+    double lo = 0;
+    double hi = 0;
+    double step = 1;
+    int ticks = 2; // labels, ends included
+};
+
+inline PriceAxisRange priceAxisRange(double lo, double hi, int decimals, int paneHeight, int lineHeight)
+{
+    const double minSpan = std::max(std::pow(10.0, -decimals) * 4, std::abs(hi) * 0.001);
+    if (hi - lo < minSpan) {
+        const double mid = (hi + lo) / 2;
+        lo = mid - minSpan / 2;
+        hi = mid + minSpan / 2;
+    }
+    const double pad = (hi - lo) * 0.06;
+    lo -= pad;
+    hi += pad;
+    const int intervals = std::clamp(std::max(60, paneHeight) / (lineHeight * 3), 2, 8);
+    PriceAxisRange range;
+    range.step = niceStep((hi - lo) / intervals);
+    range.lo = std::floor(lo / range.step) * range.step;
+    range.hi = std::ceil(hi / range.step) * range.step;
+    range.ticks = int(std::lround((range.hi - range.lo) / range.step)) + 1;
+    return range;
+}
+
 // Decimal places that show every multiple of `step` exactly.
 inline int decimalsOf(double step)
 {

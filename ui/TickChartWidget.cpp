@@ -576,26 +576,14 @@ void TickChartWidget::renderFrame()
         hi = std::max(hi, close);
     }
     prepareOverlays(xLo, xHi, shift, &lo, &hi);
-    const double minSpan = std::max(std::pow(10.0, -m_decimals) * 4, std::abs(hi) * 0.001);
-    if (hi - lo < minSpan) {
-        const double mid = (hi + lo) / 2;
-        lo = mid - minSpan / 2;
-        hi = mid + minSpan / 2;
-    }
-    const double pad = (hi - lo) * 0.06;
-    lo -= pad;
-    hi += pad;
-    const int priceHeight = std::max(60, m_priceView->height());
-    const int intervals = std::clamp(priceHeight / (fm.height() * 3), 2, 8);
-    const double priceStep = niceStep((hi - lo) / intervals);
-    lo = std::floor(lo / priceStep) * priceStep;
-    hi = std::ceil(hi / priceStep) * priceStep;
-    const int priceTicks = int(std::lround((hi - lo) / priceStep)) + 1;
-    updateAxis(m_priceAxis, lo, hi, priceTicks, u"%.%1f"_s.arg(std::max(m_decimals, decimalsOf(priceStep))));
+    const PriceAxisRange range = priceAxisRange(lo, hi, m_decimals, m_priceView->height(), fm.height());
+    updateAxis(m_priceAxis, range.lo, range.hi, range.ticks,
+               u"%.%1f"_s.arg(std::max(m_decimals, decimalsOf(range.step))));
     if (m_changeAxis->isVisible() == std::isnan(close))
         m_changeAxis->setVisible(!std::isnan(close));
     if (!std::isnan(close))
-        updateAxis(m_changeAxis, (lo / close - 1.0) * 100.0, (hi / close - 1.0) * 100.0, priceTicks, u"%+.2f%%"_s);
+        updateAxis(m_changeAxis, (range.lo / close - 1.0) * 100.0, (range.hi / close - 1.0) * 100.0, range.ticks,
+                   u"%+.2f%%"_s);
 
     // Volume bars: buckets of about three pixels, each a bar of 70% of its width coloured by the dominant side.
     QList<TickHistory::VolumeBucket> volume;
