@@ -81,10 +81,8 @@ error_code readLevels(od::value& v, QList<BookLevel>* out)
 error_code readPayload(od::value& v, Payload* p)
 {
     error_code err = simdjson::SUCCESS;
-    if (!isType(v, od::json_type::object, &err))
-        return err;
     od::object object;
-    if ((err = v.get_object().get(object)))
+    if (!asObject(v, &object, &err))
         return err;
     p->isObject = true;
     return forEachField(object, [p](od::raw_json_string key, od::value& value) -> error_code {

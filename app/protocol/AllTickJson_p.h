@@ -157,6 +157,16 @@ inline bool isType(od::value& v, od::json_type wanted, error_code* err)
     return !*err && type == wanted;
 }
 
+// Reads `v` as an object. False with *err set on an error; false with *err clear when `v` is no object (nothing to
+// read, not an error).
+inline bool asObject(od::value& v, od::object* object, error_code* err)
+{
+    if (!isType(v, od::json_type::object, err))
+        return false;
+    *err = v.get_object().get(*object);
+    return !*err;
+}
+
 // Iterates the fields of an object value, calling fn(key, value) for each; fn returns an error_code.
 template <typename Fn>
 inline error_code forEachField(od::object& object, Fn&& fn)
@@ -185,14 +195,12 @@ inline error_code forEachObject(od::value& v, Fn&& fn)
         od::value element;
         if ((err = std::move(elementResult).get(element)))
             return err;
-        if (!isType(element, od::json_type::object, &err)) {
+        od::object object;
+        if (!asObject(element, &object, &err)) {
             if (err)
                 return err;
             continue;
         }
-        od::object object;
-        if ((err = element.get_object().get(object)))
-            return err;
         if ((err = fn(object)))
             return err;
     }

@@ -208,10 +208,8 @@ bool decodeKlineResponse(QByteArrayView body, KlineSeries* out, QString* error)
     KlineSeries series;
     const bool ok = decodeRest(body, error, [&series](od::value& data) -> error_code {
         error_code err = simdjson::SUCCESS;
-        if (!isType(data, od::json_type::object, &err))
-            return err;
         od::object object;
-        if ((err = data.get_object().get(object)))
+        if (!asObject(data, &object, &err))
             return err;
         return readSeries(object, "kline_list", &series);
     });
@@ -225,10 +223,8 @@ bool decodeBatchKlineResponse(QByteArrayView body, QList<KlineSeries>* out, QStr
     QList<KlineSeries> list;
     const bool ok = decodeRest(body, error, [&list](od::value& data) -> error_code {
         error_code err = simdjson::SUCCESS;
-        if (!isType(data, od::json_type::object, &err))
-            return err;
         od::object object;
-        if ((err = data.get_object().get(object)))
+        if (!asObject(data, &object, &err))
             return err;
         return forEachField(object, [&list](od::raw_json_string key, od::value& value) -> error_code {
             if (!keyIs(key, "kline_list"))
